@@ -1,0 +1,44 @@
+package dev.ferry.engine;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/**
+ * Limits and cadence of one flow (one source topic-partition): how often it checkpoints, how many
+ * records it may have in flight, how it backs off after failures. Read from {@code ferry.flow}.
+ *
+ * @param checkpointMaxRecords persist the acknowledged offset after at most this many records
+ * @param checkpointInterval   ... or after this long
+ * @param maxInFlightRecords   records sent to the target and not yet acknowledged, at most
+ * @param bufferRecords        records buffered between consumer and producer stage, at most
+ * @param restartBackoffMin    first restart delay after a failure
+ * @param restartBackoffMax    largest restart delay
+ * @param drainTimeout         how long a stopping flow may take to finish its in-flight records
+ */
+public record FlowSettings(
+    int checkpointMaxRecords,
+    Duration checkpointInterval,
+    int maxInFlightRecords,
+    int bufferRecords,
+    Duration restartBackoffMin,
+    Duration restartBackoffMax,
+    Duration drainTimeout) {
+
+  /** Reads the {@code flow} keys of the {@code ferry} section. */
+  public static FlowSettings create(Config flow) {
+    Duration min = EngineSettings.positiveDuration(flow, "flow.restart-backoff-min");
+    Duration max = EngineSettings.positiveDuration(flow, "flow.restart-backoff-max");
+    if (max.compareTo(min) < 0) {
+      throw new IllegalArgumentException(
+          "ferry.flow.restart-backoff-max (" + max + ") must be >= ferry.flow.restart-backoff-min (" + min + ")");
+    }
+    return new FlowSettings(
+        EngineSettings.positive(flow, "flow.checkpoint-max-records"),
+        EngineSettings.positiveDuration(flow, "flow.checkpoint-interval"),
+        EngineSettings.positive(flow, "flow.max-in-flight-records"),
+        EngineSettings.positive(flow, "flow.buffer-records"),
+        min,
+        max,
+        EngineSettings.positiveDuration(flow, "flow.drain-timeout"));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.ferry.engine.connector;
+
+import dev.ferry.engine.flow.FlowGraph;
+import dev.ferry.engine.flow.FlowSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * A validated connector config, ready to run: it finds the flows the connector needs now and
+ * builds each flow's graph. Made by {@link ConnectorType#plan}; cheap to recreate from the config,
+ * which is how a flow entity rebuilds its graph on whatever node it lands on.
+ */
+public interface ConnectorPlan {
+
+  /** Warnings about accepted-but-ignored keys (obsolete ZooKeeper addresses, converters...). */
+  List<String> warnings();
+
+  /**
+   * Lists the flows the connector should run now (for Kafka sources: one per selected source
+   * topic-partition) and prepares their targets (creates missing topics and partitions).
+   * Fails with a readable message when a cluster cannot be reached.
+   */
+  CompletionStage<List<FlowSpec>> discoverFlows(ActorSystem<?> system);
+
+  /** The data path of one of this connector's flows. */
+  FlowGraph flowGraph(FlowSpec spec, ActorSystem<?> system);
+
+  /** The config shown for this flow under {@code GET /connectors/{name}/tasks}. */
+  Map<String, String> taskConfig(FlowSpec spec);
+}

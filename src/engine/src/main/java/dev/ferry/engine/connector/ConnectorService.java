@@ -1,0 +1,160 @@
+package dev.ferry.engine.connector;
+
+import dev.ferry.engine.EngineSettings;
+import dev.ferry.engine.TargetState;
+import dev.ferry.engine.flow.FlowEntity;
+import dev.ferry.engine.flow.FlowSpec;
+import dev.ferry.engine.flow.FlowStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * What operators can do with connectors, as asynchronous Java calls: the one entry point of the
+ * REST API (and so the CLI) into the engine. Requests go through cluster sharding, so any node
+ * serves any connector. Refusals complete exceptionally with a {@link ConnectorException}.
+ */
+public final class ConnectorService {
+
+  private final ActorSystem<?> system;
+  private final EngineSettings settings;
+  private final Duration timeout;
+
+  /** A service over the connectors of the cluster this node belongs to. */
+  public ConnectorService(ActorSystem<?> system, EngineSettings settings) {
+    this.system = system;
+    this.settings = settings;
+    this.timeout = settings.askTimeout();
+  }
+
+  /** The engine settings (default target cluster etc.) the service validates against. */
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  /** Every connector name, sorted. */
+  public CompletionStage<List<String>> list() {
+    return ConnectorRegistry.ref(system).ask(ConnectorRegistry.ListNames::new, timeout);
+  }
+
+  /** Creates a connector (POST /connectors). */
+  public CompletionStage<ConnectorSnapshot> create(String name, Map<String, String> config, TargetState initial) {
+    Map<String, String> full = validated(name, config);
+    return ask(name, r -> new ConnectorEntity.Create(full, initial, r))
+        .thenCompose(this::registered)
+        .thenApply(ConnectorEntity.Reply.Accepted::snapshot);
+  }
+
+  /** Creates or reconfigures a connector (PUT /connectors/{name}/config). */
+  public CompletionStage<ConnectorEntity.Reply.Accepted> putConfig(String name, Map<String, String> config) {
+    Map<String, String> full = validated(name, config);
+    return ask(name, r -> new ConnectorEntity.PutConfig(full, r)).thenCompose(this::registered);
+  }
+
+  /** The connector's snapshot. */
+  public CompletionStage<ConnectorSnapshot> get(String name) {
+    return ask(name, ConnectorEntity.Get::new).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
+  }
+
+  /** Pauses, resumes or stops a connector. */
+  public CompletionStage<ConnectorSnapshot> changeTarget(String name, TargetState target) {
+    return ask(name, r -> new ConnectorEntity.ChangeTarget(target, r))
+        .thenApply(ConnectorEntity.Reply.Accepted::snapshot);
+  }
+
+  /** Restarts a connector (and, with includeTasks, its flows). */
+  public CompletionStage<ConnectorSnapshot> restart(String name, boolean includeTasks, boolean onlyFailed) {
+    return ask(name, r -> new ConnectorEntity.Restart(includeTasks, onlyFailed, r))
+        .thenApply(ConnectorEntity.Reply.Accepted::snapshot);
+  }
+
+  /** Deletes a connector and its flows' offsets. */
+  public CompletionStage<ConnectorSnapshot> delete(String name) {
+    return ask(name, ConnectorEntity.Delete::new).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
+  }
+
+  /** The connector and the live status of each of its flows, by task id. */
+  public CompletionStage<ConnectorStatus> status(String name) {
+    return get(name).thenCompose(snapshot -> {
+      if (snapshot.target() == TargetState.STOPPED) {
+        return CompletableFuture.completedFuture(new ConnectorStatus(snapshot, List.of()));
+      }
+      List<CompletableFuture<ConnectorStatus.TaskStatus>> asks = new ArrayList<>();
+      for (ConnectorEntity.FlowRef flow : snapshot.flows()) {
+        CompletionStage<FlowStatus> answer = FlowEntity.ref(system, flow.id())
+            .ask(FlowEntity.GetStatus::new, timeout);
+        asks.add(answer.handle((status, error) -> new ConnectorStatus.TaskStatus(flow, error == null ? status
+            : new FlowStatus(flow.id(), "UNASSIGNED", settings.workerId(), null, -1, 0, 0, 0, 0)))
+            .toCompletableFuture());
+      }
+      return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+          .thenApply(v -> new ConnectorStatus(snapshot, asks.stream().map(CompletableFuture::join).toList()));
+    });
+  }
+
+  /** Each flow's task config (GET /connectors/{name}/tasks). */
+  public CompletionStage<List<Map.Entry<Integer, Map<String, String>>>> taskConfigs(String name) {
+    return get(name).thenApply(snapshot -> {
+      if (snapshot.target() == TargetState.STOPPED) {
+        return List.of();
+      }
+      ConnectorPlan plan = ConnectorTypes.plan(name, snapshot.config(), settings);
+      List<Map.Entry<Integer, Map<String, String>>> out = new ArrayList<>();
+      for (ConnectorEntity.FlowRef flow : snapshot.flows()) {
+        FlowSpec spec = new FlowSpec(flow.id(), flow.targetTopic(), snapshot.config());
+        out.add(Map.entry(flow.taskId(), plan.taskConfig(spec)));
+      }
+      return out;
+    });
+  }
+
+  /** Validates a config the way create and update do, without storing it. */
+  public ConnectorPlan validate(String name, Map<String, String> config) {
+    try {
+      return ConnectorTypes.plan(name, config, settings);
+    } catch (ConnectorConfigException e) {
+      throw ConnectorException.invalidConfig(e);
+    }
+  }
+
+  private Map<String, String> validated(String name, Map<String, String> config) {
+    ConnectorNames.check(name);
+    String configName = config.get("name");
+    if (configName != null && !configName.equals(name)) {
+      throw new ConnectorException(ConnectorException.Kind.BAD_REQUEST,
+          "Connector name configuration (" + configName + ") doesn't match connector name in the URL (" + name + ")");
+    }
+    Map<String, String> full = new HashMap<>(config);
+    full.put("name", name);
+    validate(name, full);
+    return Map.copyOf(full);
+  }
+
+  private CompletionStage<ConnectorEntity.Reply.Accepted> ask(
+      String name, Function<ActorRef<ConnectorEntity.Reply>, ConnectorEntity.Command> command) {
+    ConnectorNames.check(name);
+    return ConnectorEntity.ref(system, name).ask(command::apply, timeout).thenApply(reply -> {
+      if (reply instanceof ConnectorEntity.Reply.Accepted accepted) {
+        return accepted;
+      }
+      if (reply instanceof ConnectorEntity.Reply.AlreadyExists) {
+        throw new ConnectorException(ConnectorException.Kind.ALREADY_EXISTS, "Connector " + name + " already exists");
+      }
+      throw ConnectorException.notFound(name);
+    });
+  }
+
+  private CompletionStage<ConnectorEntity.Reply.Accepted> registered(ConnectorEntity.Reply.Accepted accepted) {
+    // Listed before the caller hears back, so GET /connectors right after a create shows it.
+    return ConnectorRegistry.ref(system)
+        .<org.apache.pekko.Done>ask(r -> new ConnectorRegistry.Register(accepted.snapshot().name(), r), timeout)
+        .thenApply(done -> accepted);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.ferry.engine.connector;
+
+import dev.ferry.engine.EngineSettings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of connector Ferry can run (replicator, MirrorMaker 2 source, object-storage sink, ...).
+ *
+ * <p>Types are found with {@link java.util.ServiceLoader} ({@code META-INF/services}), so a new
+ * type plugs in without a change to the engine: the engine only ever calls {@link #plan} and
+ * then talks to the returned {@link ConnectorPlan}.
+ */
+public interface ConnectorType {
+
+  /** The fully qualified class name shown in {@code /connector-plugins}. */
+  String className();
+
+  /** Other fully qualified names accepted for {@code connector.class} (e.g. peers' names). */
+  default List<String> aliases() {
+    return List.of();
+  }
+
+  /** {@code source} or {@code sink}, as Kafka Connect reports it. */
+  String type();
+
+  /** Version reported in {@code /connector-plugins}. */
+  String version();
+
+  /**
+   * Checks a connector config and turns it into a plan. Pure: no I/O.
+   *
+   * @throws ConnectorConfigException listing every problem found, each naming its key
+   */
+  ConnectorPlan plan(String name, Map<String, String> config, EngineSettings settings);
+}

@@ -1,0 +1,136 @@
+package dev.ferry.engine.kafka;
+
+import dev.ferry.engine.EngineSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Extension;
+import org.apache.pekko.actor.typed.ExtensionId;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.kafka.ConsumerSettings;
+import org.apache.pekko.kafka.KafkaConsumerActor;
+import org.apache.pekko.kafka.ProducerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's pool of Kafka clients, so a flow costs kilobytes instead of a client of its own.
+ *
+ * <p>Per node there is one {@link KafkaConsumerActor} per source cluster (flows attach their
+ * partition to it with a manual assignment), one idempotent {@code acks=all} producer per target
+ * cluster, and one admin client per cluster, each keyed by {@link ClusterClientKey}. Clients live
+ * as long as the node; producers and admins are closed by a CoordinatedShutdown task that runs
+ * after sharding has handed off (drained) every flow.
+ */
+public final class KafkaClients implements Extension {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaClients.class);
+
+  /** Extension id: {@code KafkaClients.get(system)}. */
+  public static final class Id extends ExtensionId<KafkaClients> {
+    @Override
+    public KafkaClients createExtension(ActorSystem<?> system) {
+      return new KafkaClients(system, EngineSettings.create(system.settings().config()));
+    }
+  }
+
+  private static final Id ID = new Id();
+
+  /** The node's pool. */
+  public static KafkaClients get(ActorSystem<?> system) {
+    return ID.apply(system);
+  }
+
+  private final ActorSystem<?> system;
+  private final EngineSettings settings;
+  private final Map<ClusterClientKey, ActorRef> consumers = new ConcurrentHashMap<>();
+  private final Map<ClusterClientKey, PooledProducer> producers = new ConcurrentHashMap<>();
+  private final Map<ClusterClientKey, Admin> admins = new ConcurrentHashMap<>();
+
+  private KafkaClients(ActorSystem<?> system, EngineSettings settings) {
+    this.system = system;
+    this.settings = settings;
+    CoordinatedShutdown.get(system).addTask(
+        CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "close-kafka-clients", () -> {
+          closeAll();
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
+  }
+
+  /** The shared consumer actor for a source cluster; created on first use. */
+  public ActorRef consumer(ClusterClientKey key) {
+    return consumers.computeIfAbsent(key, k -> {
+      Map<String, String> props = new HashMap<>(settings.consumerDefaults());
+      props.putAll(k.overrides());
+      // Flows assign partitions manually at persisted offsets: no group, no auto commit.
+      props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      ConsumerSettings<byte[], byte[]> consumerSettings =
+          ConsumerSettings.create(system, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+              .withBootstrapServers(k.bootstrapServers())
+              .withProperties(props)
+              .withClientId("ferry-" + Integer.toHexString(k.hashCode()));
+      String name = "kafka-consumer-" + consumers.size() + "-" + Integer.toHexString(k.hashCode());
+      log.info("Starting pooled consumer for source cluster {}", k.bootstrapServers());
+      return Adapter.toClassic(system).actorOf(KafkaConsumerActor.props(consumerSettings), name);
+    });
+  }
+
+  /**
+   * Producer settings bound to the shared producer of a target cluster. The producer is
+   * idempotent with {@code acks=all}, whatever the overrides say: order and no loss come first.
+   */
+  public ProducerSettings<byte[], byte[]> producer(ClusterClientKey key) {
+    return producers.computeIfAbsent(key, k -> {
+      Map<String, String> props = new HashMap<>(settings.producerDefaults());
+      props.putAll(k.overrides());
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+      ProducerSettings<byte[], byte[]> base =
+          ProducerSettings.create(system, new ByteArraySerializer(), new ByteArraySerializer())
+              .withBootstrapServers(k.bootstrapServers())
+              .withProperties(props);
+      log.info("Starting pooled producer for target cluster {}", k.bootstrapServers());
+      Producer<byte[], byte[]> shared = base.createKafkaProducer();
+      return new PooledProducer(base.withProducer(shared).withCloseProducerOnStop(false), shared);
+    }).settings();
+  }
+
+  /** The shared admin client of a cluster. */
+  public Admin admin(ClusterClientKey key) {
+    return admins.computeIfAbsent(key, k -> {
+      Map<String, Object> props = new HashMap<>(settings.adminDefaults());
+      props.putAll(k.overrides());
+      props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, k.bootstrapServers());
+      long timeoutMs = settings.adminTimeout().toMillis();
+      props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs));
+      props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(timeoutMs, 10_000)));
+      return Admin.create(props);
+    });
+  }
+
+  private record PooledProducer(ProducerSettings<byte[], byte[]> settings, Producer<byte[], byte[]> producer) {}
+
+  private void closeAll() {
+    producers.values().forEach(p -> p.producer().close(Duration.ofSeconds(10)));
+    producers.clear();
+    admins.values().forEach(a -> a.close(Duration.ofSeconds(5)));
+    admins.clear();
+    consumers.values().forEach(c -> c.tell(KafkaConsumerActor.stop(), ActorRef.noSender()));
+    consumers.clear();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.ferry.testkit;
+
+import dev.ferry.node.FerryNode;
+import dev.ferry.node.NodeConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts Ferry nodes for tests: a one-node cluster on loopback with random REST and cluster
+ * ports, an H2 journal in the given data directory (start another node on the same directory to
+ * simulate a restart), local Kafka off and the test's target cluster as default target.
+ */
+public final class TestNodes {
+
+  private TestNodes() {}
+
+  /** A fresh data directory. */
+  public static Path newDataDir() {
+    try {
+      return Files.createTempDirectory("ferry-node-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts a node with fast discovery and checkpoint settings suited to tests. */
+  public static FerryNode start(Path dataDir, String targetBootstrap) {
+    return start(dataDir, targetBootstrap, Map.of());
+  }
+
+  /** Starts a node; {@code overrides} win over the test defaults. */
+  public static FerryNode start(Path dataDir, String targetBootstrap, Map<String, ?> overrides) {
+    Map<String, Object> config = new HashMap<>();
+    config.put("ferry.node.data-dir", dataDir.toString());
+    int restPort = freePort();
+    config.put("ferry.node.rest-port", restPort);
+    config.put("ferry.local-kafka.mode", "off");
+    config.put("ferry.target.bootstrap-servers", targetBootstrap);
+    config.put("ferry.discovery.interval", "2s");
+    config.put("ferry.discovery.admin-timeout", "5s");
+    config.put("pekko.remote.artery.canonical.port", 0);
+    config.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+    config.putAll(overrides);
+    return FerryNode.start(NodeConfig.load(null, config));
+  }
+
+  /** A free loopback port, so the node's worker id names its real REST port. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
