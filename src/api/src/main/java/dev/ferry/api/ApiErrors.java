@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpMethod;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -21,6 +22,8 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.MethodRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.http.scaladsl.model.IllegalRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +77,13 @@ final class ApiErrors {
     if (cause instanceof ConnectorConfigException) {
       return StatusCodes.BAD_REQUEST;
     }
+    // Failures pekko-http raises while reading a request are the client's, not ours.
+    if (cause instanceof EntityStreamSizeException) {
+      return StatusCodes.PAYLOAD_TOO_LARGE;
+    }
+    if (cause instanceof IllegalRequestException illegal) {
+      return illegal.status();
+    }
     return StatusCodes.INTERNAL_SERVER_ERROR;
   }
 
@@ -105,6 +115,16 @@ final class ApiErrors {
     body.put("error_code", status.intValue());
     body.put("message", message);
     return body;
+  }
+
+  /**
+   * The answer when pekko-http's request timeout ({@code pekko.http.server.request-timeout}) passes
+   * before a route answered, e.g. an expanded list whose asks each waited up to the ask timeout.
+   */
+  static HttpResponse requestTimedOut(HttpRequest request) {
+    return error(StatusCodes.INTERNAL_SERVER_ERROR, "The cluster did not answer in time: " + request.method().name()
+        + " " + request.getUri().path() + " took longer than the server's request timeout; it may or may not have "
+        + "taken effect. Check and retry.");
   }
 
   /** Turns exceptions thrown by routes, and failed futures they complete with, into error answers. */

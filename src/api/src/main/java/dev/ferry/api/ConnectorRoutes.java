@@ -106,10 +106,10 @@ final class ConnectorRoutes extends AllDirectives {
   private CompletableFuture<Optional<ObjectNode>> expanded(String name, Set<String> expansions) {
     // Unknown expansions are ignored, as Kafka Connect does.
     CompletableFuture<JsonNode> status = expansions.contains("status")
-        ? ApiErrors.call(() -> service.status(name)).thenApply(ConnectorViews::status).toCompletableFuture()
+        ? ApiErrors.call(() -> service.status(name)).<JsonNode>thenApply(ConnectorViews::status).toCompletableFuture()
         : CompletableFuture.completedFuture(null);
     CompletableFuture<JsonNode> info = expansions.contains("info")
-        ? ApiErrors.call(() -> service.get(name)).thenApply(ConnectorViews::info).toCompletableFuture()
+        ? ApiErrors.call(() -> service.get(name)).<JsonNode>thenApply(ConnectorViews::info).toCompletableFuture()
         : CompletableFuture.completedFuture(null);
     return status.thenCombine(info, (statusNode, infoNode) -> {
       ObjectNode node = Json.MAPPER.createObjectNode();

@@ -23,7 +23,7 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
  */
 final class Json {
 
-  /** The one mapper of the API; floats keep their written digits when turned into config strings. */
+  /** The one mapper of the API; floats keep their trailing zeros when turned into config strings. */
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -42,7 +42,9 @@ final class Json {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw ApiErrors.badRequest("Request body is not valid JSON: " + e.getOriginalMessage() + where);
+      // Jackson names the (redacted) source in nested locations; the line and column are what helps.
+      String reason = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[");
+      throw ApiErrors.badRequest("Request body is not valid JSON: " + reason + where);
     }
   }
 

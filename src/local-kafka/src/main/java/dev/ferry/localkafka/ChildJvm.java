@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm {
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Path SETSID = Paths.get("/usr/bin/setsid");
     private static final Duration HOOK_GRACE = Duration.ofSeconds(10);
     private static final Duration BARRIER_LIMIT = Duration.ofSeconds(90);
     private static volatile java.util.concurrent.CompletionStage<?> exitBarrier;
@@ -36,6 +37,11 @@ final class ChildJvm {
      */
     static Process launch(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // Own session: a Ctrl-C in the parent's terminal (SIGINT to its process group) must not stop the broker
+            // before the parent has drained into it. The stdin watchdog still ends the child with the parent.
+            command.add(SETSID.toString());
+        }
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -42,7 +42,13 @@ public final class ProgressReporter {
 
   /** Prints every {@code interval} until the node stops. */
   public void start(Duration interval) {
-    system.scheduler().scheduleWithFixedDelay(interval, interval, this::printOnce, system.executionContext());
+    var schedule = system.scheduler().scheduleWithFixedDelay(interval, interval, this::printOnce, system.executionContext());
+    org.apache.pekko.actor.CoordinatedShutdown.get(system).addTask(
+        org.apache.pekko.actor.CoordinatedShutdown.PhaseServiceUnbind(), "stop-progress-reporter", () -> {
+          schedule.cancel();
+          out.println("[ferry] stopping: draining flows and persisting their offsets ...");
+          return java.util.concurrent.CompletableFuture.completedFuture(org.apache.pekko.Done.getInstance());
+        });
   }
 
   private void printOnce() {

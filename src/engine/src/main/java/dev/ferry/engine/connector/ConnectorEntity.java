@@ -251,6 +251,7 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     if (state.target() == cmd.target()) {
       return reply(state, cmd.replyTo(), false);
     }
+    failureTrace = null;
     return Effect().persist(new TargetChanged(cmd.target()))
         .thenRun(s -> {
           assignAll(s);
@@ -266,7 +267,8 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     failureTrace = null;
     if (cmd.includeTasks() && state.target() == TargetState.RUNNING) {
       for (FlowRef flow : state.flows()) {
-        FlowEntity.ref(context.getSystem(), flow.id()).tell(new FlowEntity.Restart(context.getSystem().ignoreRef()));
+        FlowEntity.ref(context.getSystem(), flow.id())
+            .tell(new FlowEntity.Restart(cmd.onlyFailed(), context.getSystem().ignoreRef()));
       }
     }
     scheduleDiscovery(state);
@@ -309,6 +311,9 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
 
   private ReplyEffect<Event, State> onDiscoveryDone(State state, DiscoveryDone done) {
     discovering = false;
+    if (state.target() != TargetState.RUNNING) {
+      return Effect().noReply(); // paused or stopped meanwhile: the next resume discovers again
+    }
     if (failureTrace != null) {
       context.getLog().info("Connector {} reaches its clusters again", name);
     }
@@ -355,6 +360,9 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
 
   private ReplyEffect<Event, State> onDiscoveryFailed(State state, DiscoveryFailed failed) {
     discovering = false;
+    if (state.target() != TargetState.RUNNING) {
+      return Effect().noReply();
+    }
     if (failureTrace == null) {
       context.getLog().warn("{}", failed.trace().lines().findFirst().orElse(failed.trace()));
     }

@@ -63,8 +63,8 @@ public final class FlowEntity
   /** (Re)assigns the flow: its spec and what it should be doing. Idempotent. */
   public record Assign(FlowSpec spec, TargetState target, ActorRef<Done> replyTo) implements Command {}
 
-  /** Restarts the graph from the persisted offset and clears a failure. */
-  public record Restart(ActorRef<Done> replyTo) implements Command {}
+  /** Restarts the graph from the persisted offset and clears a failure; with onlyIfFailed, only a FAILED flow. */
+  public record Restart(boolean onlyIfFailed, ActorRef<Done> replyTo) implements Command {}
 
   /**
    * Stops the flow and passivates it. With {@code deleteOffsets} its persisted progress is wiped
@@ -212,6 +212,9 @@ public final class FlowEntity
   }
 
   private ReplyEffect<Event, State> onRestart(State state, Restart cmd) {
+    if (cmd.onlyIfFailed() && phase != Phase.BACKOFF) {
+      return Effect().reply(cmd.replyTo(), Done.getInstance());
+    }
     failureTrace = null;
     consecutiveFailures = 0;
     if (phase == Phase.RUNNING || phase == Phase.STARTING) {

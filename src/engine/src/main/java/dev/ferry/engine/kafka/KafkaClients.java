@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
@@ -86,7 +87,9 @@ public final class KafkaClients implements Extension {
               .withClientId("ferry-" + Integer.toHexString(k.hashCode()));
       String name = "kafka-consumer-" + consumers.size() + "-" + Integer.toHexString(k.hashCode());
       log.info("Starting pooled consumer for source cluster {}", k.bootstrapServers());
-      return Adapter.toClassic(system).actorOf(KafkaConsumerActor.props(consumerSettings), name);
+      // A system actor: the node's user guardian is a typed behavior that spawns nothing from outside.
+      return ((ExtendedActorSystem) Adapter.toClassic(system))
+          .systemActorOf(KafkaConsumerActor.props(consumerSettings), name);
     });
   }
 
