@@ -55,7 +55,11 @@ class PauseResumeTest {
 
     assertEquals(202, api.put("/connectors/pausing/resume", null).status(), "resume is accepted");
     Await.until(Duration.ofSeconds(60), () -> targetCount(target) >= 6_000,
-        () -> "all 6,000 records replicated after resume, target has " + targetCount(target));
+        () -> "all 6,000 records replicated after resume, target has " + targetCount(target) + " "
+            + TopicData.digest(target, "pausing.replica", Duration.ofSeconds(30)).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().count()).toList()
+            + ", source has " + TopicData.total(TopicData.digest(source, "pausing", Duration.ofSeconds(30)))
+            + ", status " + api.get("/connectors/pausing/status"));
     Reconciliation r = Reconciliation.of(TopicData.digest(source, "pausing", Duration.ofSeconds(30)),
         TopicData.digest(target, "pausing.replica", Duration.ofSeconds(30)));
     assertEquals(0, r.lost(), "nothing lost across pause/resume: " + r.summary());

@@ -37,8 +37,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class TopicData {
 
-  /** Timestamp of record 0. */
-  public static final long BASE_TS = 1_700_000_000_000L;
+  /**
+   * Timestamp of record 0: an hour before this JVM started. Recent on purpose: records older than
+   * the brokers' retention (7 days) would be deleted by the first retention check, 30 s after a
+   * broker starts.
+   */
+  public static final long BASE_TS = (System.currentTimeMillis() / 1000 - 3600) * 1000;
 
   private TopicData() {}
 

@@ -62,6 +62,13 @@ public final class KafkaPartitionGraph implements FlowGraph {
         clients.producer(target).withParallelism(flowSettings.maxInFlightRecords());
     return Consumer.<byte[], byte[]>plainExternalSource(
             clients.consumer(source), Subscriptions.assignmentWithOffset(partition, offset))
+        // Control.stop() only completes the source's outlet and keeps the stage alive; the shared
+        // consumer would then keep serving that stale stage and ignore the flow's next graph for
+        // this partition. Shut the stage down as soon as its outlet is done.
+        .watchTermination((control, completed) -> {
+          completed.whenComplete((done, error) -> control.shutdown());
+          return control;
+        })
         .buffer(flowSettings.bufferRecords(), org.apache.pekko.stream.OverflowStrategy.backpressure())
         .map(this::toTarget)
         .via(Producer.flexiFlow(producer))
