@@ -88,8 +88,15 @@ public final class KafkaClients implements Extension {
       String name = "kafka-consumer-" + consumers.size() + "-" + Integer.toHexString(k.hashCode());
       log.info("Starting pooled consumer for source cluster {}", k.bootstrapServers());
       // A system actor: the node's user guardian is a typed behavior that spawns nothing from outside.
-      return ((ExtendedActorSystem) Adapter.toClassic(system))
+      ActorRef consumer = ((ExtendedActorSystem) Adapter.toClassic(system))
           .systemActorOf(KafkaConsumerActor.props(consumerSettings), name);
+      // The consumer actor stops itself on a poll error; flows then fail and restart, and must get a new one.
+      system.systemActorOf(PoolEviction.whenTerminated(consumer, () -> {
+        if (consumers.remove(k, consumer)) {
+          log.warn("Pooled consumer for {} stopped; the next flow start creates a new one", k.bootstrapServers());
+        }
+      }), name + "-watch", org.apache.pekko.actor.typed.Props.empty());
+      return consumer;
     });
   }
 
