@@ -3,43 +3,22 @@ package dev.ferry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.node.FerryNode;
 import dev.ferry.testkit.Await;
-import dev.ferry.testkit.ConnectClient;
-import dev.ferry.testkit.TestClusters;
 import dev.ferry.testkit.TestNodes;
 import dev.ferry.testkit.TopicData;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A wrong bootstrap address does not crash the node: FAILED with a readable trace, then recovery. */
 @Timeout(180)
-class ConnectorFailureTest {
-
-  private static TestClusters clusters;
-  private static FerryNode node;
-  private static ConnectClient api;
-
-  @BeforeAll
-  static void startNode() {
-    clusters = TestClusters.shared();
-    node = TestNodes.start(TestNodes.newDataDir(), clusters.target().bootstrapServers());
-    api = new ConnectClient(node.restUrl());
-  }
-
-  @AfterAll
-  static void stopNode() {
-    node.stop(Duration.ofSeconds(60));
-  }
+class ConnectorFailureTest extends OneNodeTestBase {
 
   @Test
   void unreachableSourceReportsFailedAndRecoversAfterTheConfigIsFixed() {
-    String source = clusters.source().bootstrapServers();
-    String target = clusters.target().bootstrapServers();
+    String source = source();
+    String target = target();
     TopicData.createTopic(source, "wrongaddr", 2);
     TopicData.produce(source, "wrongaddr", 2, 0, 100, 100);
     String unreachable = "127.0.0.1:" + TestNodes.freePort();

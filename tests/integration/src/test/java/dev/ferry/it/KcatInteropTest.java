@@ -2,11 +2,7 @@ package dev.ferry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.node.FerryNode;
 import dev.ferry.testkit.Await;
-import dev.ferry.testkit.ConnectClient;
-import dev.ferry.testkit.TestClusters;
-import dev.ferry.testkit.TestNodes;
 import dev.ferry.testkit.TopicData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,26 +18,12 @@ import org.junit.jupiter.api.Timeout;
  * what it reads back is exactly what it wrote, keys and headers included.
  */
 @Timeout(120)
-class KcatInteropTest {
-
-  private static TestClusters clusters;
-  private static FerryNode node;
-
-  @BeforeAll
-  static void startNode() {
-    clusters = TestClusters.shared();
-    node = TestNodes.start(TestNodes.newDataDir(), clusters.target().bootstrapServers());
-  }
-
-  @AfterAll
-  static void stopNode() {
-    node.stop(Duration.ofSeconds(60));
-  }
+class KcatInteropTest extends OneNodeTestBase {
 
   @Test
   void recordsWrittenWithKcatReadBackWithKcatFromTheTarget() throws Exception {
-    String source = clusters.source().bootstrapServers();
-    String target = clusters.target().bootstrapServers();
+    String source = source();
+    String target = target();
     TopicData.createTopic(source, "kcat", 1);
     StringBuilder input = new StringBuilder();
     List<String> expected = new ArrayList<>();
@@ -52,7 +32,7 @@ class KcatInteropTest {
       expected.add("key-" + i + "|value-" + i + "|tool=kcat");
     }
     run(input.toString(), "kcat", "-P", "-b", source, "-t", "kcat", "-K:", "-H", "tool=kcat");
-    new ConnectClient(node.restUrl()).create("kcat", Replicator.whitelist(source, "kcat", "${topic}.replica"));
+    api.create("kcat", Replicator.whitelist(source, "kcat", "${topic}.replica"));
     Await.until(Duration.ofSeconds(60),
         () -> TopicData.total(TopicData.digest(target, "kcat.replica", Duration.ofSeconds(30))) == 50,
         () -> "50 records in kcat.replica");

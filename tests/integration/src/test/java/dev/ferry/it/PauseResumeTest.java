@@ -3,43 +3,21 @@ package dev.ferry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.node.FerryNode;
 import dev.ferry.testkit.Await;
-import dev.ferry.testkit.ConnectClient;
 import dev.ferry.testkit.Reconciliation;
-import dev.ferry.testkit.TestClusters;
-import dev.ferry.testkit.TestNodes;
 import dev.ferry.testkit.TopicData;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** PUT pause stops all production; PUT resume continues from the persisted offsets. */
 @Timeout(180)
-class PauseResumeTest {
-
-  private static TestClusters clusters;
-  private static FerryNode node;
-  private static ConnectClient api;
-
-  @BeforeAll
-  static void startNode() {
-    clusters = TestClusters.shared();
-    node = TestNodes.start(TestNodes.newDataDir(), clusters.target().bootstrapServers());
-    api = new ConnectClient(node.restUrl());
-  }
-
-  @AfterAll
-  static void stopNode() {
-    node.stop(Duration.ofSeconds(60));
-  }
+class PauseResumeTest extends OneNodeTestBase {
 
   @Test
   void producesNothingWhilePausedAndResumesWhereItStopped() {
-    String source = clusters.source().bootstrapServers();
-    String target = clusters.target().bootstrapServers();
+    String source = source();
+    String target = target();
     TopicData.createTopic(source, "pausing", 3);
     TopicData.produce(source, "pausing", 3, 0, 1_000, 100);
     api.create("pausing", Replicator.whitelist(source, "pausing", "${topic}.replica"));

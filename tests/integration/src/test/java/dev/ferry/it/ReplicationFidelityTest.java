@@ -3,44 +3,22 @@ package dev.ferry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.node.FerryNode;
 import dev.ferry.testkit.Await;
-import dev.ferry.testkit.ConnectClient;
 import dev.ferry.testkit.Reconciliation;
-import dev.ferry.testkit.TestClusters;
-import dev.ferry.testkit.TestNodes;
 import dev.ferry.testkit.TopicData;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Seed 000's volume: 100,000 records of 1,000 bytes over 10 partitions, copied byte for byte. */
 @Timeout(300)
-class ReplicationFidelityTest {
-
-  private static TestClusters clusters;
-  private static FerryNode node;
-  private static ConnectClient api;
-
-  @BeforeAll
-  static void startNode() {
-    clusters = TestClusters.shared();
-    node = TestNodes.start(TestNodes.newDataDir(), clusters.target().bootstrapServers());
-    api = new ConnectClient(node.restUrl());
-  }
-
-  @AfterAll
-  static void stopNode() {
-    node.stop(Duration.ofSeconds(60));
-  }
+class ReplicationFidelityTest extends OneNodeTestBase {
 
   @Test
   void replicatesEveryRecordInOrderWithKeysHeadersAndTimestamps() {
-    String source = clusters.source().bootstrapServers();
-    String target = clusters.target().bootstrapServers();
+    String source = source();
+    String target = target();
     TopicData.createTopic(source, "fidelity", 10);
     TopicData.produce(source, "fidelity", 10, 0, 10_000, 1_000);
 

@@ -3,45 +3,23 @@ package dev.ferry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.node.FerryNode;
 import dev.ferry.testkit.Await;
-import dev.ferry.testkit.ConnectClient;
 import dev.ferry.testkit.Reconciliation;
-import dev.ferry.testkit.TestClusters;
-import dev.ferry.testkit.TestNodes;
 import dev.ferry.testkit.TopicData;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Topics created and partitions added after the connector started are picked up by themselves. */
 @Timeout(180)
-class TopicDiscoveryTest {
-
-  private static TestClusters clusters;
-  private static FerryNode node;
-  private static ConnectClient api;
-
-  @BeforeAll
-  static void startNode() {
-    clusters = TestClusters.shared();
-    node = TestNodes.start(TestNodes.newDataDir(), clusters.target().bootstrapServers());
-    api = new ConnectClient(node.restUrl());
-  }
-
-  @AfterAll
-  static void stopNode() {
-    node.stop(Duration.ofSeconds(60));
-  }
+class TopicDiscoveryTest extends OneNodeTestBase {
 
   @Test
   void replicatesTopicsAndPartitionsThatAppearLater() {
-    String source = clusters.source().bootstrapServers();
-    String target = clusters.target().bootstrapServers();
+    String source = source();
+    String target = target();
     TopicData.createTopic(source, "disc.first", 2);
     TopicData.produce(source, "disc.first", 2, 0, 500, 100);
     api.create("discovery", Replicator.regex(source, "disc\\..*", "${topic}.replica"));
