@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * @param flow              per-flow limits and checkpoint cadence
  * @param discoveryInterval how often connectors re-list source topics
  * @param adminTimeout      time limit of one admin call
- * @param consumerDefaults  kafka-clients settings of the pooled consumers
+ * @param consumerDefaults  kafka-clients settings of the shared consumers
  * @param producerDefaults  kafka-clients settings of the pooled producers
  * @param adminDefaults     kafka-clients settings of the pooled admin clients
+ * @param pollTimeout       longest a shared consumer's poll waits for data
  * @param snapshotEvery     events between two snapshots of an entity
  */
 public record EngineSettings(
@@ -34,6 +35,7 @@ public record EngineSettings(
     Map<String, String> consumerDefaults,
     Map<String, String> producerDefaults,
     Map<String, String> adminDefaults,
+    Duration pollTimeout,
     int snapshotEvery) {
 
   /** Reads the {@code ferry} section; throws {@link IllegalArgumentException} naming the bad key. */
@@ -56,6 +58,7 @@ public record EngineSettings(
           flatStrings(ferry.getConfig("kafka.consumer")),
           flatStrings(ferry.getConfig("kafka.producer")),
           flatStrings(ferry.getConfig("kafka.admin")),
+          positiveDuration(ferry, "kafka.poll-timeout"),
           snapshotEvery);
     } catch (ConfigException e) {
       throw new IllegalArgumentException("Invalid Ferry configuration: " + e.getMessage(), e);
@@ -65,7 +68,7 @@ public record EngineSettings(
   /** Same settings with another default target cluster (set when the node starts local Kafka). */
   public EngineSettings withDefaultTarget(String bootstrapServers) {
     return new EngineSettings(workerId, askTimeout, bootstrapServers, flow, discoveryInterval,
-        adminTimeout, consumerDefaults, producerDefaults, adminDefaults, snapshotEvery);
+        adminTimeout, consumerDefaults, producerDefaults, adminDefaults, pollTimeout, snapshotEvery);
   }
 
   static int positive(Config c, String key) {

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param checkpointInterval   ... or after this long
  * @param maxInFlightRecords   records sent to the target and not yet acknowledged, at most
  * @param bufferRecords        records buffered between consumer and producer stage, at most
+ * @param maxBatchRecords      records produced as one batch (one acknowledgement), at most
+ * @param maxBatchBytes        key + value bytes of one batch, at most
  * @param restartBackoffMin    first restart delay after a failure
  * @param restartBackoffMax    largest restart delay
  * @param drainTimeout         how long a stopping flow may take to finish its in-flight records
@@ -20,6 +22,8 @@ public record FlowSettings(
     Duration checkpointInterval,
     int maxInFlightRecords,
     int bufferRecords,
+    int maxBatchRecords,
+    long maxBatchBytes,
     Duration restartBackoffMin,
     Duration restartBackoffMax,
     Duration drainTimeout) {
@@ -37,8 +41,18 @@ public record FlowSettings(
         EngineSettings.positiveDuration(flow, "flow.checkpoint-interval"),
         EngineSettings.positive(flow, "flow.max-in-flight-records"),
         EngineSettings.positive(flow, "flow.buffer-records"),
+        EngineSettings.positive(flow, "flow.max-batch-records"),
+        positiveBytes(flow, "flow.max-batch-bytes"),
         min,
         max,
         EngineSettings.positiveDuration(flow, "flow.drain-timeout"));
+  }
+
+  private static long positiveBytes(Config c, String key) {
+    long value = c.getBytes(key);
+    if (value <= 0) {
+      throw new IllegalArgumentException("ferry." + key + " must be > 0 bytes, was " + value);
+    }
+    return value;
   }
 }

@@ -17,10 +17,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * {@code ./build.sh bench}: Ferry against a bare kafka-clients consume→produce loop, on the same two
- * local KRaft clusters in the same run, then the heap cost of 1,000 flows on one node.
+ * local KRaft clusters in the same run, then the heap cost of 1,000 flows on one node. A warm-up
+ * round (a fifth of the records, both contenders, reported too) runs first so the measured round
+ * compares warm JVM code on both sides; Ferry's time includes its connector start-up.
  *
  * <p>Knobs (env): BENCH_RECORDS (500000), BENCH_RECORD_BYTES (1000), BENCH_PARTITIONS (10),
- * BENCH_FLOWS (1000; 0 skips the memory check). Last line:
+ * BENCH_FLOWS (1000; 0 skips the memory check), BENCH_DELETE_WARMUP (set: delete the warm-up
+ * connector before the measured round, to see what idle flows on the pooled consumer cost). Last line:
  * {@code bench ferry_rps=<n> bare_rps=<n> ratio=<x>}.
  */
 public final class Benchmark {
@@ -41,26 +44,38 @@ public final class Benchmark {
     String source = clusters.source().bootstrapServers();
     String target = clusters.target().bootstrapServers();
     try {
-      System.out.printf("bench: producing %,d records x %,d bytes over %d partitions%n", records, bytes, partitions);
-      TopicData.createTopic(source, "bench", partitions);
+      long warmup = Math.max(partitions, records / 5 / partitions * partitions);
+      System.out.printf("bench: producing %,d warm-up and %,d measured records x %,d bytes over %d partitions%n",
+          warmup, records, bytes, partitions);
+      for (String topic : new String[] {"warmup", "bench"}) {
+        TopicData.createTopic(source, topic, partitions);
+        TopicData.createTopic(target, topic + ".bare", partitions);
+        TopicData.createTopic(target, topic + ".ferry", partitions);
+      }
+      produce(source, "warmup", partitions, warmup / partitions, bytes);
       produce(source, "bench", partitions, perPartition, bytes);
-      TopicData.createTopic(target, "bench.bare", partitions);
-      TopicData.createTopic(target, "bench.ferry", partitions);
-
-      long bareNanos = BareLoop.copy(source, target, "bench", partitions, "bench.bare", records,
-          Map.of("linger.ms", "5", "batch.size", "262144", "buffer.memory", "67108864",
-              "max.in.flight.requests.per.connection", "5"));
-      report("bare", records, bytes, bareNanos);
 
       FerryNode node = TestNodes.start(TestNodes.newDataDir(), target, Map.of("ferry.discovery.interval", "30s"));
+      long bareNanos;
       long ferryNanos;
       try {
-        ferryNanos = ferryCopy(node, source, target, records);
+        // Round 1 warms both contenders' code (JIT, client metadata); round 2 is the measurement.
+        CpuMeter cpu = CpuMeter.start();
+        report("bare warm-up", warmup, bytes, bareCopy(source, target, "warmup", partitions, warmup), cpu);
+        cpu = CpuMeter.start();
+        report("ferry warm-up", warmup, bytes, ferryCopy(node, source, target, "warmup", warmup), cpu);
+        if (System.getenv("BENCH_DELETE_WARMUP") != null) {
+          new ConnectClient(node.restUrl()).delete("/connectors/warmup");
+        }
+        cpu = CpuMeter.start();
+        bareNanos = bareCopy(source, target, "bench", partitions, records);
+        report("bare", records, bytes, bareNanos, cpu);
+        cpu = CpuMeter.start();
+        ferryNanos = ferryCopy(node, source, target, "bench", records);
+        report("ferry", records, bytes, ferryNanos, cpu);
       } finally {
         node.stop(Duration.ofSeconds(60));
       }
-      report("ferry", records, bytes, ferryNanos);
-
       double ferryRps = records / (ferryNanos / 1e9);
       double bareRps = records / (bareNanos / 1e9);
       if (flows > 0) {
@@ -73,20 +88,35 @@ public final class Benchmark {
     System.exit(0);
   }
 
-  private static long ferryCopy(FerryNode node, String source, String target, long records) throws Exception {
+  private static long bareCopy(String source, String target, String topic, int partitions, long records) {
+    return BareLoop.copy(source, target, topic, partitions, topic + ".bare", records,
+        Map.of("linger.ms", "5", "batch.size", "262144", "buffer.memory", "67108864",
+            "max.in.flight.requests.per.connection", "5"));
+  }
+
+  /** Creates a connector for {@code topic} and times it from the POST to the last record acknowledged. */
+  private static long ferryCopy(FerryNode node, String source, String target, String topic, long records)
+      throws Exception {
     ConnectClient api = new ConnectClient(node.restUrl());
     long start = System.nanoTime();
-    ConnectClient.Response created = api.post("/connectors", Map.of("name", "bench", "config", Map.of(
+    ConnectClient.Response created = api.post("/connectors", Map.of("name", topic, "config", Map.of(
         "connector.class", "FerryReplicatorSourceConnector",
         "src.kafka.bootstrap.servers", source,
-        "topic.whitelist", "bench",
+        "topic.whitelist", topic,
         "topic.rename.format", "${topic}.ferry")));
     if (created.status() != 201) {
       throw new IllegalStateException("could not create the bench connector: " + created);
     }
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", target))) {
       long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-      while (endOffsets(admin, "bench.ferry") < records) {
+      long firstRecord = 0;
+      long copied;
+      while ((copied = endOffsets(admin, topic + ".ferry")) < records) {
+        if (firstRecord == 0 && copied > 0) {
+          firstRecord = System.nanoTime();
+          System.out.printf("bench ferry first record after %.2f s (connector start-up: discovery, topic checks, flow starts)%n",
+              (firstRecord - start) / 1e9);
+        }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("Ferry did not copy " + records + " records in 20 minutes");
         }
@@ -119,10 +149,10 @@ public final class Benchmark {
     }
   }
 
-  private static void report(String name, long records, int bytes, long nanos) {
+  private static void report(String name, long records, int bytes, long nanos, CpuMeter cpu) {
     double seconds = nanos / 1e9;
-    System.out.printf("bench %-5s records=%,d seconds=%.2f records_per_s=%,.0f MB_per_s=%.1f%n",
-        name, records, seconds, records / seconds, records * (double) bytes / seconds / 1e6);
+    System.out.printf("bench %-13s records=%,d seconds=%.2f records_per_s=%,.0f MB_per_s=%.1f %s%n",
+        name, records, seconds, records / seconds, records * (double) bytes / seconds / 1e6, cpu.stop());
   }
 
   private static long env(String name, long fallback) {

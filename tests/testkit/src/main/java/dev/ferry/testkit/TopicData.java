@@ -50,6 +50,7 @@ public final class TopicData {
   public static void createTopic(String bootstrap, String topic, int partitions) {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      awaitLeaders(admin, topic, partitions);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create topic " + topic + ": " + e, e);
     }
@@ -60,9 +61,26 @@ public final class TopicData {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions)))
           .all().get(30, TimeUnit.SECONDS);
+      awaitLeaders(admin, topic, partitions);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot grow topic " + topic + ": " + e, e);
     }
+  }
+
+  /**
+   * Waits until every partition has a leader: producing earlier can leave an idempotent producer
+   * stuck retrying OUT_OF_ORDER_SEQUENCE_NUMBER.
+   */
+  private static void awaitLeaders(Admin admin, String topic, int partitions) {
+    Await.until(Duration.ofSeconds(30), () -> {
+      try {
+        var d = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+        return d.partitions().size() >= partitions
+            && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      } catch (InterruptedException | ExecutionException | TimeoutException e) {
+        return false;
+      }
+    }, () -> "every partition of " + topic + " has a leader");
   }
 
   /**

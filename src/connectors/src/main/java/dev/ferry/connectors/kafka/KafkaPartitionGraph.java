@@ -6,6 +6,8 @@ import dev.ferry.engine.flow.FlowGraph;
 import dev.ferry.engine.flow.FlowProgress;
 import dev.ferry.engine.kafka.ClusterClientKey;
 import dev.ferry.engine.kafka.KafkaClients;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -15,16 +17,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.kafka.ProducerMessage;
 import org.apache.pekko.kafka.ProducerSettings;
-import org.apache.pekko.kafka.Subscriptions;
-import org.apache.pekko.kafka.javadsl.Consumer;
 import org.apache.pekko.kafka.javadsl.Producer;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The data path that copies one Kafka topic-partition to a topic of another cluster: the node's
- * pooled consumer (manually assigned at the flow's offset) → rename → the node's pooled
- * idempotent producer ({@code Producer.flexiFlow}, at most {@code max-in-flight-records}
- * unacknowledged) → one {@link FlowProgress} per acknowledged record, in source order.
+ * shared consumer of the source cluster (manually assigned at the flow's offset) → adaptive batches (bounded by
+ * {@code max-batch-records} / {@code max-batch-bytes}) → rename → the node's pooled idempotent
+ * producer ({@code Producer.flexiFlow} with one multi-message envelope per batch, at most
+ * {@code max-in-flight-records} unacknowledged) → one {@link FlowProgress} per acknowledged
+ * batch, in source order.
  *
  * <p>Records stay bytes: key, value, headers and timestamp are copied untouched, into the same
  * partition number, so per-partition order and content are preserved exactly.
@@ -58,29 +60,39 @@ public final class KafkaPartitionGraph implements FlowGraph {
 
   @Override
   public Source<FlowProgress, FlowControl> from(long offset) {
-    ProducerSettings<byte[], byte[]> producer =
-        clients.producer(target).withParallelism(flowSettings.maxInFlightRecords());
-    return Consumer.<byte[], byte[]>plainExternalSource(
-            clients.consumer(source), Subscriptions.assignmentWithOffset(partition, offset))
-        // Control.stop() only completes the source's outlet and keeps the stage alive; the shared
-        // consumer would then keep serving that stale stage and ignore the flow's next graph for
-        // this partition. Shut the stage down as soon as its outlet is done.
-        .watchTermination((control, completed) -> {
-          completed.whenComplete((done, error) -> control.shutdown());
-          return control;
-        })
-        .buffer(flowSettings.bufferRecords(), org.apache.pekko.stream.OverflowStrategy.backpressure())
+    // Each envelope is a batch; at most max-in-flight-records records are unacknowledged.
+    int batchesInFlight = Math.max(1, flowSettings.maxInFlightRecords() / flowSettings.maxBatchRecords());
+    ProducerSettings<byte[], byte[]> producer = clients.producer(target).withParallelism(batchesInFlight);
+    // Every record also weighs maxBatchBytes/maxBatchRecords, so a batch closes at either bound.
+    long perRecordWeight = Math.max(1, flowSettings.maxBatchBytes() / flowSettings.maxBatchRecords());
+    return clients.partitionSource(source, partition, offset, flowSettings.bufferRecords())
+        // Records join a batch only while the producer is busy: no added latency when idle,
+        // one acknowledgement per batch instead of per record under load. Bounded in records and bytes.
+        .batchWeighted(flowSettings.maxBatchBytes(), record -> payloadBytes(record) + perRecordWeight,
+            first -> new RecordBatch().add(first), RecordBatch::add)
         .map(this::toTarget)
         .via(Producer.flexiFlow(producer))
-        .map(result -> result.passThrough())
-        .mapMaterializedValue(control -> (FlowControl) control::stop);
+        .map(result -> result.passThrough());
   }
 
-  private ProducerMessage.Envelope<byte[], byte[], FlowProgress> toTarget(ConsumerRecord<byte[], byte[]> record) {
-    Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
-    ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(
-        targetTopic, record.partition(), timestamp, record.key(), record.value(), record.headers());
-    long bytes = (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
-    return ProducerMessage.single(copy, new FlowProgress(record.offset() + 1, 1, bytes, Math.max(0, record.timestamp())));
+  private static long payloadBytes(ConsumerRecord<byte[], byte[]> record) {
+    return (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
+  }
+
+  /** One multi-message envelope per batch: its progress is emitted once every record in it is acknowledged. */
+  private ProducerMessage.Envelope<byte[], byte[], FlowProgress> toTarget(RecordBatch batch) {
+    List<ProducerRecord<byte[], byte[]>> copies = new ArrayList<>(batch.records().size());
+    long bytes = 0;
+    long newestTimestamp = 0;
+    for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
+      Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
+      copies.add(new ProducerRecord<>(targetTopic, record.partition(), timestamp, record.key(), record.value(),
+          record.headers()));
+      bytes += payloadBytes(record);
+      newestTimestamp = Math.max(newestTimestamp, record.timestamp());
+    }
+    ConsumerRecord<byte[], byte[]> last = batch.records().get(batch.records().size() - 1);
+    return ProducerMessage.multi(copies,
+        new FlowProgress(last.offset() + 1, copies.size(), bytes, newestTimestamp));
   }
 }

@@ -112,7 +112,10 @@ public final class TopicMirror {
             if (!grow.isEmpty()) {
               log.info("Added partitions on target topics {}", grow.keySet());
             }
-            return CompletableFuture.allOf(created, grown);
+            List<String> changed = new ArrayList<>(missing.stream().map(NewTopic::name).toList());
+            changed.addAll(grow.keySet());
+            return CompletableFuture.allOf(created, grown)
+                .thenCompose(v -> LeaderWait.untilLed(targetAdmin, changed, wanted));
           });
         });
   }

@@ -9,8 +9,6 @@ import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.Done;
@@ -321,23 +319,9 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     if (!state.exists()) {
       return Effect().noReply();
     }
-    Map<FlowId, FlowRef> known = new HashMap<>();
-    state.flows().forEach(f -> known.put(f.id(), f));
-    List<FlowRef> added = new ArrayList<>();
-    int nextTaskId = state.nextTaskId();
-    List<FlowSpec> sorted = new ArrayList<>(done.specs());
-    sorted.sort(Comparator.comparing((FlowSpec s) -> s.id().topic()).thenComparingInt(s -> s.id().partition()));
-    Map<FlowId, FlowSpec> found = new LinkedHashMap<>();
-    for (FlowSpec spec : sorted) {
-      found.put(spec.id(), spec);
-      FlowRef existing = known.get(spec.id());
-      if (existing == null) {
-        added.add(new FlowRef(nextTaskId++, spec.id(), spec.targetTopic()));
-      } else if (!existing.targetTopic().equals(spec.targetTopic())) {
-        added.add(new FlowRef(existing.taskId(), spec.id(), spec.targetTopic()));
-      }
-    }
-    List<FlowId> retired = state.flows().stream().map(FlowRef::id).filter(id -> !found.containsKey(id)).toList();
+    FlowAssignments changes = FlowAssignments.diff(state.flows(), state.nextTaskId(), done.specs());
+    List<FlowRef> added = changes.added();
+    List<FlowId> retired = changes.retired();
     List<Event> events = new ArrayList<>();
     if (!added.isEmpty()) {
       events.add(new FlowsAdded(added));

@@ -6,7 +6,6 @@ import dev.ferry.engine.JsonSerializable;
 import dev.ferry.engine.TargetState;
 import dev.ferry.engine.connector.ConnectorTypes;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -29,8 +28,6 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
 
 /**
  * One source topic-partition of one connector: a cluster-sharded, event-sourced entity that runs
@@ -368,15 +365,11 @@ public final class FlowEntity
     ActorRef<Command> self = context.getSelf();
     Duration askTimeout = settings.askTimeout();
     try {
-      Pair<FlowControl, CompletionStage<Done>> running = graphOf(runningSpec).from(offset)
-          .groupedWithin(flowSettings.checkpointMaxRecords(), flowSettings.checkpointInterval())
-          .map(FlowEntity::mergeAll)
-          // While a checkpoint is being persisted the graph keeps flowing; batches merge meanwhile.
-          .conflate(FlowProgress::merge)
-          .mapAsync(1, p -> AskPattern.<Command, Done>ask(
-              self, replyTo -> new Checkpoint(p, replyTo), askTimeout, context.getSystem().scheduler()))
-          .toMat(Sink.ignore(), Keep.both())
-          .run(context.getSystem());
+      Pair<FlowControl, CompletionStage<Done>> running = CheckpointedGraph.run(
+          graphOf(runningSpec).from(offset), flowSettings,
+          p -> AskPattern.<Command, Done>ask(self, replyTo -> new Checkpoint(p, replyTo), askTimeout,
+              context.getSystem().scheduler()),
+          context.getSystem());
       control = running.first();
       phase = Phase.RUNNING;
       context.getLog().info("Flow {} started at offset {} on {}", flowName(), offset, settings.workerId());
@@ -387,13 +380,6 @@ public final class FlowEntity
     }
   }
 
-  private static FlowProgress mergeAll(List<FlowProgress> batch) {
-    FlowProgress merged = batch.get(0);
-    for (int i = 1; i < batch.size(); i++) {
-      merged = merged.merge(batch.get(i));
-    }
-    return merged;
-  }
 
   private FlowGraph graphOf(FlowSpec spec) {
     return ConnectorTypes.plan(spec.id().connector(), spec.connectorConfig(), settings)

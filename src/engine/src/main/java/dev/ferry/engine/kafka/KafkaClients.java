@@ -9,20 +9,18 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import dev.ferry.engine.flow.FlowControl;
+import org.apache.pekko.stream.javadsl.Source;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.CoordinatedShutdown;
-import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.kafka.ConsumerSettings;
-import org.apache.pekko.kafka.KafkaConsumerActor;
 import org.apache.pekko.kafka.ProducerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's pool of Kafka clients, so a flow costs kilobytes instead of a client of its own.
  *
- * <p>Per node there is one {@link KafkaConsumerActor} per source cluster (flows attach their
+ * <p>Per node there is one {@link SharedConsumer} per source cluster (flows attach their
  * partition to it with a manual assignment), one idempotent {@code acks=all} producer per target
  * cluster, and one admin client per cluster, each keyed by {@link ClusterClientKey}. Clients live
  * as long as the node; producers and admins are closed by a CoordinatedShutdown task that runs
@@ -57,7 +55,7 @@ public final class KafkaClients implements Extension {
 
   private final ActorSystem<?> system;
   private final EngineSettings settings;
-  private final Map<ClusterClientKey, ActorRef> consumers = new ConcurrentHashMap<>();
+  private final Map<ClusterClientKey, SharedConsumer> consumers = new ConcurrentHashMap<>();
   private final Map<ClusterClientKey, PooledProducer> producers = new ConcurrentHashMap<>();
   private final Map<ClusterClientKey, Admin> admins = new ConcurrentHashMap<>();
 
@@ -71,32 +69,34 @@ public final class KafkaClients implements Extension {
         });
   }
 
-  /** The shared consumer actor for a source cluster; created on first use. */
-  public ActorRef consumer(ClusterClientKey key) {
-    return consumers.computeIfAbsent(key, k -> {
-      Map<String, String> props = new HashMap<>(settings.consumerDefaults());
+  /**
+   * A flow's source: the records of one partition of a source cluster from {@code offset}, read
+   * through the node's shared consumer of that cluster (created on first use). At most about
+   * {@code bufferRecords} records plus one fetch wait in the flow before its partition pauses.
+   */
+  public Source<ConsumerRecord<byte[], byte[]>, FlowControl> partitionSource(
+      ClusterClientKey key, TopicPartition partition, long offset, int bufferRecords) {
+    return Source.fromGraph(new PartitionSource(consumer(key), partition, offset, bufferRecords));
+  }
+
+  private SharedConsumer consumer(ClusterClientKey key) {
+    return consumers.compute(key, (k, existing) -> {
+      if (existing != null && existing.isRunning()) {
+        return existing;
+      }
+      Map<String, Object> props = new HashMap<>(settings.consumerDefaults());
       props.putAll(k.overrides());
       // Flows assign partitions manually at persisted offsets: no group, no auto commit.
       props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, k.bootstrapServers());
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
       props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      ConsumerSettings<byte[], byte[]> consumerSettings =
-          ConsumerSettings.create(system, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-              .withBootstrapServers(k.bootstrapServers())
-              .withProperties(props)
-              .withClientId("ferry-" + Integer.toHexString(k.hashCode()));
-      String name = "kafka-consumer-" + consumers.size() + "-" + Integer.toHexString(k.hashCode());
-      log.info("Starting pooled consumer for source cluster {}", k.bootstrapServers());
-      // A system actor: the node's user guardian is a typed behavior that spawns nothing from outside.
-      ActorRef consumer = ((ExtendedActorSystem) Adapter.toClassic(system))
-          .systemActorOf(KafkaConsumerActor.props(consumerSettings), name);
-      // The consumer actor stops itself on a poll error; flows then fail and restart, and must get a new one.
-      system.systemActorOf(PoolEviction.whenTerminated(consumer, () -> {
-        if (consumers.remove(k, consumer)) {
-          log.warn("Pooled consumer for {} stopped; the next flow start creates a new one", k.bootstrapServers());
-        }
-      }), name + "-watch", org.apache.pekko.actor.typed.Props.empty());
-      return consumer;
+      String name = "ferry-" + Integer.toHexString(k.hashCode());
+      props.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
+      log.info("Starting shared consumer {} for source cluster {}", name, k.bootstrapServers());
+      SharedConsumer[] created = new SharedConsumer[1];
+      created[0] = new SharedConsumer(name, props, settings.pollTimeout(), () -> consumers.remove(k, created[0]));
+      return created[0];
     });
   }
 
@@ -140,7 +140,7 @@ public final class KafkaClients implements Extension {
     producers.clear();
     admins.values().forEach(a -> a.close(Duration.ofSeconds(5)));
     admins.clear();
-    consumers.values().forEach(c -> c.tell(KafkaConsumerActor.stop(), ActorRef.noSender()));
+    consumers.values().forEach(SharedConsumer::close);
     consumers.clear();
   }
 }

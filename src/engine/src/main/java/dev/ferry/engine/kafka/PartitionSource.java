@@ -1,0 +1,113 @@
+package dev.ferry.engine.kafka;
+
+import dev.ferry.engine.flow.FlowControl;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.pekko.Done;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.SourceShape;
+import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.AsyncCallback;
+import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.stream.stage.AbstractGraphStageWithMaterializedValue;
+
+/**
+ * A flow's source: the records of one partition, from a {@link SharedConsumer}, in offset order,
+ * emitted only on demand (backpressure reaches the consumer through the {@link PartitionFeed}).
+ * Materializes a {@link FlowControl} whose {@code stopConsuming()} completes the source; the
+ * feed is detached when the stage stops for any reason.
+ */
+final class PartitionSource
+    extends AbstractGraphStageWithMaterializedValue<SourceShape<ConsumerRecord<byte[], byte[]>>, FlowControl> {
+
+  private final Outlet<ConsumerRecord<byte[], byte[]>> out = Outlet.create("PartitionSource.out");
+  private final SourceShape<ConsumerRecord<byte[], byte[]>> shape = SourceShape.of(out);
+  private final SharedConsumer consumer;
+  private final TopicPartition partition;
+  private final long startOffset;
+  private final int highWatermark;
+
+  PartitionSource(SharedConsumer consumer, TopicPartition partition, long startOffset, int highWatermark) {
+    this.consumer = consumer;
+    this.partition = partition;
+    this.startOffset = startOffset;
+    this.highWatermark = highWatermark;
+  }
+
+  @Override
+  public SourceShape<ConsumerRecord<byte[], byte[]>> shape() {
+    return shape;
+  }
+
+  @Override
+  public Pair<GraphStageLogic, FlowControl> createLogicAndMaterializedValuePair(Attributes attributes) {
+    Logic logic = new Logic();
+    return Pair.create(logic, logic::requestStop);
+  }
+
+  private final class Logic extends GraphStageLogic {
+    private final PartitionFeed feed = new PartitionFeed(partition, startOffset, highWatermark);
+    private final AsyncCallback<Object> signal = createAsyncCallback(this::onSignal);
+    private final AsyncCallback<Done> stop = createAsyncCallback(done -> completeStage());
+    private Iterator<ConsumerRecord<byte[], byte[]>> current;
+    private int currentSize;
+
+    Logic() {
+      super(shape);
+      setHandler(out, new AbstractOutHandler() {
+        @Override
+        public void onPull() {
+          pump();
+        }
+      });
+    }
+
+    void requestStop() {
+      stop.invoke(Done.getInstance());
+    }
+
+    @Override
+    public void preStart() {
+      feed.listen(signal::invoke);
+      consumer.attach(feed);
+    }
+
+    @Override
+    public void postStop() {
+      if (consumer.isRunning()) {
+        consumer.detach(feed);
+      }
+    }
+
+    private void onSignal(Object signalled) {
+      if (signalled instanceof Throwable error) {
+        failStage(error);
+      } else {
+        pump();
+      }
+    }
+
+    private void pump() {
+      while (isAvailable(out)) {
+        if (current == null || !current.hasNext()) {
+          if (current != null && feed.consumed(currentSize)) {
+            consumer.resume(feed);
+          }
+          List<ConsumerRecord<byte[], byte[]>> next = feed.poll();
+          if (next == null) {
+            current = null;
+            return;
+          }
+          current = next.iterator();
+          currentSize = next.size();
+          continue;
+        }
+        push(out, current.next());
+      }
+    }
+  }
+}
