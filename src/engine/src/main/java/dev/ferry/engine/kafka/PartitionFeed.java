@@ -56,7 +56,7 @@ final class PartitionFeed {
 
   // ---------------------------------------------------------------- stage side
 
-  /** The next queued batch, or null. Returns true through {@code resume} when the partition may fetch again. */
+  /** The next queued batch, or null. */
   List<ConsumerRecord<byte[], byte[]>> poll() {
     return batches.poll();
   }
