@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ferry's one entry point: ./build.sh run | test | bench | package | schema | node
+# Ferry's one entry point: ./build.sh run | test | bench | cli | package | schema
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,8 +19,8 @@ classpath() {
   # Runtime classpath of a module, built once per change of its pom.
   local module=$1 out=$2/target/classpath.txt
   if [ ! -f "$out" ] || [ "$2/pom.xml" -nt "$out" ] || [ pom.xml -nt "$out" ]; then
-    $MVN -o -pl "$module" dependency:build-classpath -Dmdep.outputFile="$(pwd)/$out" -Dmdep.includeScope=runtime >/dev/null 2>&1 \
-      || $MVN -pl "$module" dependency:build-classpath -Dmdep.outputFile="$(pwd)/$out" -Dmdep.includeScope=runtime >/dev/null
+    $MVN -o -pl "$module" dependency:build-classpath -Dmdep.outputFile="$(pwd)/$out" -DincludeScope=runtime >/dev/null 2>&1 \
+      || $MVN -pl "$module" dependency:build-classpath -Dmdep.outputFile="$(pwd)/$out" -DincludeScope=runtime >/dev/null
   fi
   cat "$out"
 }
@@ -55,12 +55,19 @@ case "${1:-}" in
     cp="$(classpath dev.ferry:ferry-bench tests/bench):tests/bench/target/classes"
     exec java -Xmx2g -cp "$cp" dev.ferry.bench.Benchmark "${@:2}"
     ;;
+  cli|ferry)
+    # The `ferry` CLI against a node's REST API (--url, $FERRY_URL, ~/.ferry/config, else http://127.0.0.1:8083).
+    shift
+    install_quietly -pl src/cli -am
+    cp="$(classpath dev.ferry:ferry-cli src/cli):src/cli/target/classes"
+    exec java -cp "$cp" dev.ferry.cli.FerryCli "$@"
+    ;;
   package)
     install_quietly
     echo "[build] node jar and runtime classpath: src/node/target/"
     ;;
   *)
-    echo "usage: ./build.sh run | test | bench | package | schema"
+    echo "usage: ./build.sh run | test | bench | cli | package | schema"
     exit 2
     ;;
 esac

@@ -26,9 +26,11 @@ final class CheckpointedGraph {
   static Pair<FlowControl, CompletionStage<Done>> run(Source<FlowProgress, FlowControl> graph, FlowSettings settings,
                                                       Function<FlowProgress, CompletionStage<Done>> persist,
                                                       ActorSystem<?> system) {
+    int maxRecords = settings.checkpointMaxRecords();
     return graph
-        // A progress element may stand for a whole batch: weigh it by its records.
-        .groupedWeightedWithin(settings.checkpointMaxRecords(), FlowProgress::records, settings.checkpointInterval())
+        // A progress element may stand for a whole batch: weigh it by its records, but never above
+        // the maximum (an element heavier than the group's maximum would stall the grouping stage).
+        .groupedWeightedWithin(maxRecords, p -> Math.min(p.records(), (long) maxRecords), settings.checkpointInterval())
         .map(CheckpointedGraph::mergeAll)
         .conflate(FlowProgress::merge)
         .mapAsync(1, persist::apply)

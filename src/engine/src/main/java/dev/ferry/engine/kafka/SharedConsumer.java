@@ -56,6 +56,7 @@ public final class SharedConsumer implements AutoCloseable {
       consumer.assign(feeds.keySet());
       consumer.seek(feed.partition, feed.startOffset);
       consumer.resume(List.of(feed.partition));
+      log.debug("{} attached {} at offset {}", name, feed.partition, feed.startOffset);
     });
   }
 
@@ -111,6 +112,9 @@ public final class SharedConsumer implements AutoCloseable {
           records = consumer.poll(pollTimeout);
         } catch (WakeupException wakeup) {
           continue; // a command is waiting
+        }
+        if (log.isTraceEnabled()) {
+          log.trace("{} polled {} records, paused {}", name, records.count(), consumer.paused());
         }
         for (TopicPartition partition : records.partitions()) {
           PartitionFeed feed = feeds.get(partition);
