@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-MVN="mvn -B -q -e"
-[ -n "${CI:-}" ] && MVN="mvn -B -e -ntp"
+MVN="mvn -B -q -e -Dstyle.color=never"
+[ -n "${CI:-}" ] && MVN="mvn -B -e -ntp -Dstyle.color=never"
 
 need_kcat() {
   # Tests check Ferry with an independent Kafka client (librdkafka's kcat, a Debian package).
