@@ -56,6 +56,7 @@ public final class RestServer {
         ApiErrors.exceptionHandler(), () -> d.handleRejections(ApiErrors.rejectionHandler(), () -> d.concat(
             new ServerRoutes(service.settings(), system).route(),
             new ConnectorRoutes(service).route(),
-            new PluginRoutes(service).route()))));
+            new PluginRoutes(service).route(),
+            new FlowRoutes(service).route()))));
   }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
     footer = {"", "Node address: --url, else $FERRY_URL, else url=... in ~/.ferry/config, else "
         + NodeAddress.DEFAULT_URL + ".",
         "Exit codes: 0 ok, 1 failure, 2 bad input, 3 node unreachable, 4 not found, 5 conflict."},
-    subcommands = ConnectorsCommand.class)
+    subcommands = {ConnectorsCommand.class, ListFlowsCommand.class})
 public final class FerryCli {
 
   @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",

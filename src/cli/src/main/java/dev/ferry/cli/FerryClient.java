@@ -56,6 +56,13 @@ public final class FerryClient {
     return send("GET", "/connectors?expand=status", null, null).orElseThrow();
   }
 
+  /** {@code GET /flows[?connector=NAME]}: every flow with its node, offsets and lag. */
+  public JsonNode flows(String connector) {
+    String path = connector == null ? "/flows"
+        : "/flows?connector=" + java.net.URLEncoder.encode(connector, java.nio.charset.StandardCharsets.UTF_8);
+    return send("GET", path, null, connector).orElseThrow();
+  }
+
   /** {@code GET /connectors/NAME}: ConnectorInfo. */
   public JsonNode connector(String name) {
     return send("GET", connectorPath(name, ""), null, name).orElseThrow();

@@ -61,6 +61,15 @@ class ConnectorsCliTest {
   }
 
   @Test
+  void flowsListsTheFlowsOfAConnectorAndRejectsAnUnknownOne() {
+    CliRun json = ferry("flows", "-o", "json", "--url", url);
+    assertEquals(0, json.exitCode(), "ferry flows succeeds: " + json);
+    assertTrue(json.out().trim().startsWith("["), "-o json prints the node's JSON array: " + json);
+    CliRun unknown = ferry("flows", "--connector", "no-such-connector", "--url", url);
+    assertEquals(4, unknown.exitCode(), "an unknown connector exits 4: " + unknown);
+  }
+
+  @Test
   void createFromConnectRequestJsonThenListGetAndStatusShowIt() throws IOException {
     String name = uniqueName("connect-json");
     ObjectNode request = Json.MAPPER.createObjectNode().put("name", name);

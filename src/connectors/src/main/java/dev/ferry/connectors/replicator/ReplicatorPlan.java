@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -48,6 +49,26 @@ final class ReplicatorPlan implements ConnectorPlan {
   public FlowGraph flowGraph(FlowSpec spec, ActorSystem<?> system) {
     return new KafkaPartitionGraph(system, config.source(), config.target(),
         new TopicPartition(spec.id().topic(), spec.id().partition()), spec.targetTopic(), settings.flow());
+  }
+
+  @Override
+  public CompletionStage<Map<FlowId, Long>> sourceEndOffsets(List<FlowId> flows, ActorSystem<?> system) {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    flows.forEach(f -> request.put(new TopicPartition(f.topic(), f.partition()), OffsetSpec.latest()));
+    if (request.isEmpty()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+    }
+    return KafkaClients.get(system).admin(config.source()).listOffsets(request).all().toCompletionStage()
+        .thenApply(ends -> {
+          Map<FlowId, Long> out = new HashMap<>();
+          flows.forEach(f -> {
+            var info = ends.get(new TopicPartition(f.topic(), f.partition()));
+            if (info != null) {
+              out.put(f, info.offset());
+            }
+          });
+          return out;
+        });
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.ferry.engine.connector;
 
 import dev.ferry.engine.flow.FlowGraph;
+import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowSpec;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,14 @@ public interface ConnectorPlan {
 
   /** The data path of one of this connector's flows. */
   FlowGraph flowGraph(FlowSpec spec, ActorSystem<?> system);
+
+  /**
+   * Where each flow's source currently ends (for Kafka: the partition's log end offset), so the
+   * API can show offset lag. Types that cannot tell return an empty map.
+   */
+  default CompletionStage<Map<FlowId, Long>> sourceEndOffsets(List<FlowId> flows, ActorSystem<?> system) {
+    return java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+  }
 
   /** The config shown for this flow under {@code GET /connectors/{name}/tasks}. */
   Map<String, String> taskConfig(FlowSpec spec);

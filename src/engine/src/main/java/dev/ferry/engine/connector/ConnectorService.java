@@ -99,6 +99,44 @@ public final class ConnectorService {
     });
   }
 
+  /**
+   * Every flow of every connector (or of one), with its live status and its source's end offset,
+   * for {@code GET /flows}. Connectors deleted meanwhile are left out.
+   */
+  public CompletionStage<List<FlowView>> flows(String onlyConnector) {
+    CompletionStage<List<String>> names = onlyConnector == null
+        ? list() : CompletableFuture.completedFuture(List.of(onlyConnector));
+    return names.thenCompose(all -> {
+      List<CompletableFuture<List<FlowView>>> perConnector = new ArrayList<>();
+      for (String name : all) {
+        perConnector.add(flowsOf(name).toCompletableFuture().exceptionally(error -> {
+          if (onlyConnector != null) {
+            throw new java.util.concurrent.CompletionException(error);
+          }
+          return List.of();
+        }));
+      }
+      return CompletableFuture.allOf(perConnector.toArray(CompletableFuture[]::new)).thenApply(v ->
+          perConnector.stream().flatMap(f -> f.join().stream()).toList());
+    });
+  }
+
+  private CompletionStage<List<FlowView>> flowsOf(String name) {
+    return status(name).thenCompose(status -> {
+      List<dev.ferry.engine.flow.FlowId> ids = status.tasks().stream().map(t -> t.flow().id()).toList();
+      CompletionStage<Map<dev.ferry.engine.flow.FlowId, Long>> ends;
+      try {
+        ends = ConnectorTypes.plan(name, status.connector().config(), settings).sourceEndOffsets(ids, system)
+            .exceptionally(error -> Map.of()); // an unreachable source leaves the lag unknown
+      } catch (RuntimeException e) {
+        ends = CompletableFuture.completedFuture(Map.of());
+      }
+      return ends.thenApply(end -> status.tasks().stream()
+          .map(t -> new FlowView(name, t.flow(), t.status(), end.getOrDefault(t.flow().id(), -1L)))
+          .toList());
+    });
+  }
+
   /** Each flow's task config (GET /connectors/{name}/tasks). */
   public CompletionStage<List<Map.Entry<Integer, Map<String, String>>>> taskConfigs(String name) {
     return get(name).thenApply(snapshot -> {
