@@ -68,11 +68,19 @@ public final class KafkaPartitionGraph implements FlowGraph {
     return clients.partitionSource(source, partition, offset, flowSettings.bufferRecords())
         // Records join a batch only while the producer is busy: no added latency when idle,
         // one acknowledgement per batch instead of per record under load. Bounded in records and bytes.
-        .batchWeighted(flowSettings.maxBatchBytes(), record -> payloadBytes(record) + perRecordWeight,
+        .batchWeighted(flowSettings.maxBatchBytes(), polled -> payloadBytes(polled) + perRecordWeight * polled.size(),
             first -> new RecordBatch().add(first), RecordBatch::add)
         .map(this::toTarget)
         .via(Producer.flexiFlow(producer))
         .map(result -> result.passThrough());
+  }
+
+  private static long payloadBytes(List<ConsumerRecord<byte[], byte[]>> records) {
+    long bytes = 0;
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      bytes += payloadBytes(record);
+    }
+    return bytes;
   }
 
   private static long payloadBytes(ConsumerRecord<byte[], byte[]> record) {

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Source records produced together as one envelope, in offset order (bounded by the batching stage). */
+/**
+ * Source records produced together as one envelope, in offset order: one or more polled batches
+ * joined by the batching stage, which bounds it by records and bytes (give or take one poll).
+ */
 final class RecordBatch {
 
   private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 
-  RecordBatch add(ConsumerRecord<byte[], byte[]> record) {
-    records.add(record);
+  RecordBatch add(List<ConsumerRecord<byte[], byte[]>> polled) {
+    records.addAll(polled);
     return this;
   }
 

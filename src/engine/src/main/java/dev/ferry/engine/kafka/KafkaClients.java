@@ -3,6 +3,7 @@ package dev.ferry.engine.kafka;
 import dev.ferry.engine.EngineSettings;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -70,11 +71,12 @@ public final class KafkaClients implements Extension {
   }
 
   /**
-   * A flow's source: the records of one partition of a source cluster from {@code offset}, read
+   * A flow's source: the records of one partition of a source cluster from {@code offset}, in the
+   * batches they were polled in, read
    * through the node's shared consumer of that cluster (created on first use). At most about
    * {@code bufferRecords} records plus one fetch wait in the flow before its partition pauses.
    */
-  public Source<ConsumerRecord<byte[], byte[]>, FlowControl> partitionSource(
+  public Source<List<ConsumerRecord<byte[], byte[]>>, FlowControl> partitionSource(
       ClusterClientKey key, TopicPartition partition, long offset, int bufferRecords) {
     return Source.fromGraph(new PartitionSource(consumer(key), partition, offset, bufferRecords));
   }

@@ -2,7 +2,6 @@ package dev.ferry.engine.kafka;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -20,8 +19,8 @@ final class PartitionFeed {
   final long startOffset;
   private final int highWatermark;
   private final ConcurrentLinkedQueue<List<ConsumerRecord<byte[], byte[]>>> batches = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger queued = new AtomicInteger();
-  private volatile boolean paused;
+  private int queued; // guarded by this
+  private boolean paused; // guarded by this
   private volatile Consumer<Object> listener = signal -> { };
 
   PartitionFeed(TopicPartition partition, long startOffset, int highWatermark) {
@@ -37,16 +36,23 @@ final class PartitionFeed {
 
   // ---------------------------------------------------------------- poll thread side
 
-  /** Queues a polled batch; returns true when the partition should now be paused. */
+  /**
+   * Queues a polled batch; returns true when the partition should now be paused. The count and the
+   * paused flag change together with {@link #consumed} (one lock): otherwise the stage could drain
+   * the batch between the count and the pause decision, see "not paused", and never resume it.
+   */
   boolean offer(List<ConsumerRecord<byte[], byte[]>> batch) {
-    batches.add(batch);
-    int size = queued.addAndGet(batch.size());
-    listener.accept(Signal.DATA);
-    if (size >= highWatermark && !paused) {
-      paused = true;
-      return true;
+    boolean pause;
+    synchronized (this) {
+      batches.add(batch);
+      queued += batch.size();
+      pause = queued >= highWatermark && !paused;
+      if (pause) {
+        paused = true;
+      }
     }
-    return false;
+    listener.accept(Signal.DATA);
+    return pause;
   }
 
   /** The consumer failed: the stage fails with this error and its flow restarts. */
@@ -62,9 +68,9 @@ final class PartitionFeed {
   }
 
   /** Accounts for records the stage has emitted; true when a paused partition should resume. */
-  boolean consumed(int records) {
-    int size = queued.addAndGet(-records);
-    if (paused && size <= highWatermark / 2) {
+  synchronized boolean consumed(int records) {
+    queued -= records;
+    if (paused && queued <= highWatermark / 2) {
       paused = false;
       return true;
     }

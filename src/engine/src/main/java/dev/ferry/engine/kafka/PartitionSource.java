@@ -1,7 +1,6 @@
 package dev.ferry.engine.kafka;
 
 import dev.ferry.engine.flow.FlowControl;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -17,15 +16,16 @@ import org.apache.pekko.stream.stage.AbstractGraphStageWithMaterializedValue;
 
 /**
  * A flow's source: the records of one partition, from a {@link SharedConsumer}, in offset order,
+ * as the batches the consumer polled (so downstream stages run once per batch, not per record),
  * emitted only on demand (backpressure reaches the consumer through the {@link PartitionFeed}).
  * Materializes a {@link FlowControl} whose {@code stopConsuming()} completes the source; the
  * feed is detached when the stage stops for any reason.
  */
 final class PartitionSource
-    extends AbstractGraphStageWithMaterializedValue<SourceShape<ConsumerRecord<byte[], byte[]>>, FlowControl> {
+    extends AbstractGraphStageWithMaterializedValue<SourceShape<List<ConsumerRecord<byte[], byte[]>>>, FlowControl> {
 
-  private final Outlet<ConsumerRecord<byte[], byte[]>> out = Outlet.create("PartitionSource.out");
-  private final SourceShape<ConsumerRecord<byte[], byte[]>> shape = SourceShape.of(out);
+  private final Outlet<List<ConsumerRecord<byte[], byte[]>>> out = Outlet.create("PartitionSource.out");
+  private final SourceShape<List<ConsumerRecord<byte[], byte[]>>> shape = SourceShape.of(out);
   private final SharedConsumer consumer;
   private final TopicPartition partition;
   private final long startOffset;
@@ -39,7 +39,7 @@ final class PartitionSource
   }
 
   @Override
-  public SourceShape<ConsumerRecord<byte[], byte[]>> shape() {
+  public SourceShape<List<ConsumerRecord<byte[], byte[]>>> shape() {
     return shape;
   }
 
@@ -53,8 +53,6 @@ final class PartitionSource
     private final PartitionFeed feed = new PartitionFeed(partition, startOffset, highWatermark);
     private final AsyncCallback<Object> signal = createAsyncCallback(this::onSignal);
     private final AsyncCallback<Done> stop = createAsyncCallback(done -> completeStage());
-    private Iterator<ConsumerRecord<byte[], byte[]>> current;
-    private int currentSize;
 
     Logic() {
       super(shape);
@@ -93,20 +91,14 @@ final class PartitionSource
 
     private void pump() {
       while (isAvailable(out)) {
-        if (current == null || !current.hasNext()) {
-          if (current != null && feed.consumed(currentSize)) {
-            consumer.resume(feed);
-          }
-          List<ConsumerRecord<byte[], byte[]>> next = feed.poll();
-          if (next == null) {
-            current = null;
-            return;
-          }
-          current = next.iterator();
-          currentSize = next.size();
-          continue;
+        List<ConsumerRecord<byte[], byte[]>> next = feed.poll();
+        if (next == null) {
+          return;
         }
-        push(out, current.next());
+        push(out, next);
+        if (feed.consumed(next.size())) {
+          consumer.resume(feed);
+        }
       }
     }
   }
