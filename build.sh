@@ -35,7 +35,8 @@ case "${1:-}" in
     shift
     install_quietly -pl src/node -am
     cp="$(classpath dev.ferry:ferry-node src/node):src/node/target/classes"
-    exec java ${FERRY_JAVA_OPTS:--Xmx1g} -cp "$cp" dev.ferry.node.Main run "$@"
+    # Parallel GC: measured ~1.6x Ferry's replication throughput of G1 on this workload (see README, Benchmark).
+    exec java ${FERRY_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -cp "$cp" dev.ferry.node.Main run "$@"
     ;;
   schema)
     shift
@@ -53,7 +54,8 @@ case "${1:-}" in
     # BENCH_RECORD_BYTES, BENCH_PARTITIONS, BENCH_FLOWS (the 1,000-flow memory check).
     install_quietly -pl tests/bench -am
     cp="$(classpath dev.ferry:ferry-bench tests/bench):tests/bench/target/classes"
-    exec java -Xmx2g -cp "$cp" dev.ferry.bench.Benchmark "${@:2}"
+    # Both contenders run in this one JVM, so they share its GC: the node's default (parallel GC).
+    exec java -Xmx2g -XX:+UseParallelGC -cp "$cp" dev.ferry.bench.Benchmark "${@:2}"
     ;;
   cli|ferry)
     # The `ferry` CLI against a node's REST API (--url, $FERRY_URL, ~/.ferry/config, else http://127.0.0.1:8083).
