@@ -65,7 +65,8 @@ public final class KafkaPartitionGraph implements FlowGraph {
     ProducerSettings<byte[], byte[]> producer = clients.producer(target).withParallelism(batchesInFlight);
     // Every record also weighs maxBatchBytes/maxBatchRecords, so a batch closes at either bound.
     long perRecordWeight = Math.max(1, flowSettings.maxBatchBytes() / flowSettings.maxBatchRecords());
-    return clients.partitionSource(source, partition, offset, flowSettings.bufferRecords())
+    return clients.partitionSource(source, partition, offset, flowSettings.bufferRecords(),
+            flowSettings.maxBatchRecords())
         // Records join a batch only while the producer is busy: no added latency when idle,
         // one acknowledgement per batch instead of per record under load. Bounded in records and bytes.
         .batchWeighted(flowSettings.maxBatchBytes(), polled -> payloadBytes(polled) + perRecordWeight * polled.size(),

@@ -74,11 +74,12 @@ public final class KafkaClients implements Extension {
    * A flow's source: the records of one partition of a source cluster from {@code offset}, in the
    * batches they were polled in, read
    * through the node's shared consumer of that cluster (created on first use). At most about
-   * {@code bufferRecords} records plus one fetch wait in the flow before its partition pauses.
+   * {@code bufferRecords} records plus one fetch wait in the flow before its partition pauses;
+   * they are emitted in chunks of at most {@code maxChunk} records.
    */
   public Source<List<ConsumerRecord<byte[], byte[]>>, FlowControl> partitionSource(
-      ClusterClientKey key, TopicPartition partition, long offset, int bufferRecords) {
-    return Source.fromGraph(new PartitionSource(consumer(key), partition, offset, bufferRecords));
+      ClusterClientKey key, TopicPartition partition, long offset, int bufferRecords, int maxChunk) {
+    return Source.fromGraph(new PartitionSource(consumer(key), partition, offset, bufferRecords, maxChunk));
   }
 
   private SharedConsumer consumer(ClusterClientKey key) {

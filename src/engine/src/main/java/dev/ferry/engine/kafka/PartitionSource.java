@@ -16,7 +16,8 @@ import org.apache.pekko.stream.stage.AbstractGraphStageWithMaterializedValue;
 
 /**
  * A flow's source: the records of one partition, from a {@link SharedConsumer}, in offset order,
- * as the batches the consumer polled (so downstream stages run once per batch, not per record),
+ * in chunks of at most {@code maxChunk} records of the batches the consumer polled (so
+ * downstream stages run once per chunk, not per record),
  * emitted only on demand (backpressure reaches the consumer through the {@link PartitionFeed}).
  * Materializes a {@link FlowControl} whose {@code stopConsuming()} completes the source; the
  * feed is detached when the stage stops for any reason.
@@ -30,8 +31,11 @@ final class PartitionSource
   private final TopicPartition partition;
   private final long startOffset;
   private final int highWatermark;
+  private final int maxChunk;
 
-  PartitionSource(SharedConsumer consumer, TopicPartition partition, long startOffset, int highWatermark) {
+  PartitionSource(SharedConsumer consumer, TopicPartition partition, long startOffset, int highWatermark,
+                  int maxChunk) {
+    this.maxChunk = maxChunk;
     this.consumer = consumer;
     this.partition = partition;
     this.startOffset = startOffset;
@@ -53,6 +57,8 @@ final class PartitionSource
     private final PartitionFeed feed = new PartitionFeed(partition, startOffset, highWatermark);
     private final AsyncCallback<Object> signal = createAsyncCallback(this::onSignal);
     private final AsyncCallback<Done> stop = createAsyncCallback(done -> completeStage());
+    private List<ConsumerRecord<byte[], byte[]>> current;
+    private int position;
 
     Logic() {
       super(shape);
@@ -91,14 +97,20 @@ final class PartitionSource
 
     private void pump() {
       while (isAvailable(out)) {
-        List<ConsumerRecord<byte[], byte[]>> next = feed.poll();
-        if (next == null) {
-          return;
+        if (current == null || position >= current.size()) {
+          if (current != null && feed.consumed(current.size())) {
+            consumer.resume(feed);
+          }
+          current = feed.poll();
+          position = 0;
+          if (current == null) {
+            return;
+          }
         }
-        push(out, next);
-        if (feed.consumed(next.size())) {
-          consumer.resume(feed);
-        }
+        // At most maxChunk records per element, so batches downstream keep their bound.
+        int end = Math.min(current.size(), position + maxChunk);
+        push(out, current.subList(position, end));
+        position = end;
       }
     }
   }
