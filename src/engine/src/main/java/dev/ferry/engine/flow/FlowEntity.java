@@ -20,6 +20,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -72,6 +73,18 @@ public final class FlowEntity
   /** Asks for the flow's {@link FlowStatus}. */
   public record GetStatus(ActorRef<FlowStatus> replyTo) implements Command {}
 
+  /**
+   * Moves the point the flow resumes from (the Connect offsets API): {@code nextOffset} is the next
+   * source offset to copy, {@link #INITIAL_OFFSET} goes back to the graph's initial offset. Only
+   * while the flow is stopped (its connector STOPPED): refused with an error reply when the flow is
+   * assigned to run or pause; held back while a stopping graph drains, so the graph's last
+   * checkpoint cannot overwrite the moved offset.
+   */
+  public record MoveOffset(long nextOffset, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
+  /** {@link MoveOffset}'s offset that resets the flow to its graph's initial offset. */
+  public static final long INITIAL_OFFSET = -1;
+
   /** Sharding's stop message on hand-off and shutdown: drain, then stop. */
   public enum HandOff implements Command { INSTANCE }
 
@@ -101,6 +114,9 @@ public final class FlowEntity
 
   /** The flow's progress was wiped (its connector was deleted). */
   public record FlowReset() implements Event {}
+
+  /** An operator moved the resume point; -1: back to the graph's initial offset. Counters are kept. */
+  public record OffsetMoved(long nextOffset) implements Event {}
 
   /** Persisted state: null spec until first assigned; nextOffset -1 before the first checkpoint. */
   public record State(FlowSpec spec, TargetState target, long nextOffset, long records, long bytes,
@@ -185,6 +201,7 @@ public final class FlowEntity
         .onCommand(Restart.class, this::onRestart)
         .onCommand(Remove.class, this::onRemove)
         .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
+        .onCommand(MoveOffset.class, this::onMoveOffset)
         .onCommand(HandOff.class, this::onHandOff)
         .onCommand(Checkpoint.class, this::onCheckpoint)
         .onCommand(StartAt.class, this::onStartAt)
@@ -229,8 +246,26 @@ public final class FlowEntity
           .thenRun(s -> stopThen(AfterStop.PASSIVATE))
           .thenReply(cmd.replyTo(), s -> Done.getInstance());
     }
+    if (state.spec() != null && state.target() != TargetState.STOPPED) {
+      // Remembered as stopped, so waking the flow later (e.g. for its offset) does not start it.
+      return Effect().persist(new FlowAssigned(state.spec(), TargetState.STOPPED))
+          .thenRun(s -> stopThen(AfterStop.PASSIVATE))
+          .thenReply(cmd.replyTo(), s -> Done.getInstance());
+    }
     stopThen(AfterStop.PASSIVATE);
     return Effect().reply(cmd.replyTo(), Done.getInstance());
+  }
+
+  private ReplyEffect<Event, State> onMoveOffset(State state, MoveOffset cmd) {
+    if (state.spec() != null && state.target() != TargetState.STOPPED) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("Flow " + flowName() + " is "
+          + state.target() + ": its offset can only be moved while its connector is STOPPED"));
+    }
+    if (phase != Phase.IDLE && phase != Phase.BACKOFF) {
+      return Effect().stash(); // unstashed once the draining graph has persisted its last checkpoint
+    }
+    return Effect().persist(new OffsetMoved(Math.max(INITIAL_OFFSET, cmd.nextOffset())))
+        .thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }
 
   private ReplyEffect<Event, State> onHandOff(State state, HandOff cmd) {
@@ -296,13 +331,13 @@ public final class FlowEntity
     runningSpec = null;
     switch (afterStop) {
       case STOP_ENTITY:
-        return Effect().stop().thenNoReply();
+        return Effect().stop().thenNoReply().thenUnstashAll();
       case PASSIVATE:
         entityContext.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()));
-        return Effect().noReply();
+        return Effect().noReply().thenUnstashAll();
       default:
         reconcile(state);
-        return Effect().noReply();
+        return Effect().noReply().thenUnstashAll();
     }
   }
 
@@ -461,6 +496,8 @@ public final class FlowEntity
         .onEvent(OffsetCheckpointed.class, (s, e) -> new State(s.spec(), s.target(), e.nextOffset(),
             s.records() + e.records(), s.bytes() + e.bytes(), Math.max(s.lastSourceTimestamp(), e.sourceTimestamp())))
         .onEvent(FlowReset.class, (s, e) -> new State(s.spec(), TargetState.STOPPED, -1, 0, 0, 0))
+        .onEvent(OffsetMoved.class, (s, e) -> new State(s.spec(), s.target(), e.nextOffset(), s.records(), s.bytes(),
+            s.lastSourceTimestamp()))
         .build();
   }
 }

@@ -18,13 +18,15 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
+import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The flow entity's promises, against a fake graph: it checkpoints in batches up to the last
  * acknowledged offset, resumes from the persisted offset after a restart, drains on pause, and
- * reports a failure as FAILED before restarting from its last checkpoint.
+ * reports a failure as FAILED before restarting from its last checkpoint, and resumes from an
+ * offset an operator moved while it was stopped.
  */
 class FlowEntityTest {
 
@@ -144,5 +146,59 @@ class FlowEntityTest {
     assertTrue(starts.get(1) > 0 && starts.get(1) <= 550,
         "restarted from a checkpoint taken before the failed record, not from scratch: " + starts);
     assertNotNull(status(flow), "the flow answers after recovering");
+  }
+
+  private static StatusReply<Done> moveOffset(ActorRef<FlowEntity.Command> flow, long nextOffset) {
+    TestProbe<StatusReply<Done>> probe = TESTKIT.createTestProbe();
+    flow.tell(new FlowEntity.MoveOffset(nextOffset, probe.ref()));
+    return probe.receiveMessage(Duration.ofSeconds(10));
+  }
+
+  private static void remove(ActorRef<FlowEntity.Command> flow) {
+    TestProbe<Done> done = TESTKIT.createTestProbe();
+    flow.tell(new FlowEntity.Remove(false, done.ref()));
+    done.receiveMessage();
+  }
+
+  @Test
+  void resumesFromAnOffsetMovedWhileStopped() {
+    String topic = "move-" + UUID.randomUUID();
+    FlowSpec spec = spec(topic, 300, -1);
+    ActorRef<FlowEntity.Command> flow = spawn(spec);
+    assign(flow, spec, TargetState.RUNNING);
+    awaitOffset(flow, 300);
+
+    StatusReply<Done> refused = moveOffset(flow, 100);
+    assertTrue(refused.isError(), "a running flow refuses to move its offset: " + refused);
+    assertTrue(refused.getError().getMessage().contains("STOPPED"), "the refusal says why: " + refused.getError());
+
+    remove(flow); // what a connector stop sends: drains, remembers STOPPED
+    StatusReply<Done> moved = moveOffset(flow, 100);
+    assertTrue(moved.isSuccess(), "a stopped flow moves its offset: " + moved);
+    assertEquals(100, status(flow).nextOffset(), "the moved offset is the persisted resume point");
+
+    assign(flow, spec, TargetState.RUNNING);
+    awaitOffset(flow, 300);
+    assertEquals(List.of(0L, 100L), FakeConnectorType.STARTS.get(topic), "resumed at the moved offset");
+  }
+
+  @Test
+  void resetOffsetRestartsFromTheInitialOffsetAndSurvivesARestart() {
+    String topic = "reset-" + UUID.randomUUID();
+    FlowSpec spec = spec(topic, 200, -1);
+    ActorRef<FlowEntity.Command> first = spawn(spec);
+    assign(first, spec, TargetState.RUNNING);
+    awaitOffset(first, 200);
+    remove(first);
+    assertTrue(moveOffset(first, FlowEntity.INITIAL_OFFSET).isSuccess(), "a stopped flow resets its offset");
+    TESTKIT.stop(first);
+
+    ActorRef<FlowEntity.Command> second = spawn(spec);
+    assertEquals(-1, status(second).nextOffset(), "the reset survives recovery");
+    assertEquals("STOPPED", status(second).state(), "a recovered stopped flow stays stopped");
+    assertEquals(List.of(0L), FakeConnectorType.STARTS.get(topic), "waking a stopped flow does not start it");
+    assign(second, spec, TargetState.RUNNING);
+    awaitOffset(second, 200);
+    assertEquals(List.of(0L, 0L), FakeConnectorType.STARTS.get(topic), "restarted from the initial offset");
   }
 }
