@@ -374,9 +374,19 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   private void scheduleDiscovery(State state) {
     if (state.target() == TargetState.RUNNING) {
       context.getSelf().tell(DiscoveryTick.INSTANCE);
-      timers.startTimerWithFixedDelay(DiscoveryTick.class, DiscoveryTick.INSTANCE, settings.discoveryInterval());
+      timers.startTimerWithFixedDelay(DiscoveryTick.class, DiscoveryTick.INSTANCE, discoveryInterval(state));
     } else {
       timers.cancel(DiscoveryTick.class);
+    }
+  }
+
+  /** The connector's own discovery cadence if its type has one, else the node's. */
+  private java.time.Duration discoveryInterval(State state) {
+    try {
+      return ConnectorTypes.plan(name, state.config(), settings).discoveryInterval()
+          .orElse(settings.discoveryInterval());
+    } catch (RuntimeException invalid) {
+      return settings.discoveryInterval();
     }
   }
 

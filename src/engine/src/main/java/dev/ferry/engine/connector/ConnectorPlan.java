@@ -3,8 +3,10 @@ package dev.ferry.engine.connector;
 import dev.ferry.engine.flow.FlowGraph;
 import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -24,6 +26,14 @@ public interface ConnectorPlan {
    * Fails with a readable message when a cluster cannot be reached.
    */
   CompletionStage<List<FlowSpec>> discoverFlows(ActorSystem<?> system);
+
+  /**
+   * How often this connector re-runs discovery, when its config says (e.g. MirrorMaker 2's
+   * {@code refresh.topics.interval.seconds}); empty means the node's {@code ferry.discovery.interval}.
+   */
+  default Optional<Duration> discoveryInterval() {
+    return Optional.empty();
+  }
 
   /** The data path of one of this connector's flows. */
   FlowGraph flowGraph(FlowSpec spec, ActorSystem<?> system);
