@@ -29,8 +29,9 @@ import org.apache.pekko.http.javadsl.unmarshalling.StringUnmarshallers;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
- * The {@code /connectors} resource: create, list, read, reconfigure, pause, resume, stop, restart
- * and delete connectors, and read their status and tasks. Each route makes one or two
+ * The {@code /connectors} resource: create, list, read, reconfigure (PUT or PATCH), pause, resume,
+ * stop, restart and delete connectors; read their status and tasks and restart one task; read,
+ * move and reset their offsets (KIP-875); list and reset the topics they used (KIP-558). Each route makes one or two
  * {@link ConnectorService} calls and renders the answer; every failure is left to
  * {@link ApiErrors}. A trailing slash is accepted, as Kafka Connect does.
  */
@@ -58,14 +59,28 @@ final class ConnectorRoutes extends AllDirectives {
             delete(() -> reply(() -> service.delete(name).thenApply(s -> Json.empty(StatusCodes.NO_CONTENT)))))),
         resource("config", () -> concat(
             get(() -> reply(() -> service.get(name).thenApply(s -> ok(ConnectorViews.config(s.config()))))),
-            put(() -> entity(Unmarshaller.entityToString(), body -> putConfig(name, body))))),
+            put(() -> entity(Unmarshaller.entityToString(), body -> putConfig(name, body))),
+            patch(() -> entity(Unmarshaller.entityToString(), body -> reply(() -> service.patchConfig(name,
+                Json.configPatch(Json.parse(body))).thenApply(snapshot -> ok(ConnectorViews.info(snapshot)))))))),
         resource("status", () -> get(() -> reply(() -> service.status(name)
             .thenApply(status -> ok(ConnectorViews.status(status)))))),
         pathPrefix("tasks", () -> concat(
             pathEndOrSingleSlash(() -> get(() -> reply(() -> service.taskConfigs(name)
                 .thenApply(tasks -> ok(ConnectorViews.taskInfos(name, tasks)))))),
-            pathPrefix(PathMatchers.integerSegment(), task -> resource("status",
-                () -> get(() -> reply(() -> taskStatus(name, task))))))),
+            pathPrefix(PathMatchers.integerSegment(), task -> concat(
+                resource("status", () -> get(() -> reply(() -> taskStatus(name, task)))),
+                resource("restart", () -> post(() -> reply(() -> service.restartTask(name, task)
+                    .thenApply(done -> Json.empty(StatusCodes.NO_CONTENT))))))))),
+        resource("offsets", () -> concat(
+            get(() -> reply(() -> service.offsets(name).thenApply(offsets -> ok(OffsetViews.render(offsets))))),
+            patch(() -> entity(Unmarshaller.entityToString(), body -> reply(() -> service.alterOffsets(name,
+                OffsetViews.parse(body)).thenApply(done -> message("altered"))))),
+            delete(() -> reply(() -> service.resetOffsets(name).thenApply(done -> message("reset")))))),
+        pathPrefix("topics", () -> concat(
+            pathEndOrSingleSlash(() -> get(() -> reply(() -> service.get(name)
+                .thenApply(snapshot -> ok(ConnectorViews.topics(snapshot)))))),
+            resource("reset", () -> put(() -> reply(() -> service.resetTopics(name)
+                .thenApply(snapshot -> Json.empty(StatusCodes.ACCEPTED))))))),
         resource("pause", () -> put(() -> changeTarget(name, TargetState.PAUSED, StatusCodes.ACCEPTED))),
         resource("resume", () -> put(() -> changeTarget(name, TargetState.RUNNING, StatusCodes.ACCEPTED))),
         resource("stop", () -> put(() -> changeTarget(name, TargetState.STOPPED, StatusCodes.NO_CONTENT))),
@@ -190,6 +205,12 @@ final class ConnectorRoutes extends AllDirectives {
 
   private static HttpResponse ok(JsonNode body) {
     return Json.response(StatusCodes.OK, body);
+  }
+
+  /** Kafka Connect's answer to a successful offsets change: {@code {"message":"The offsets ... <how> successfully"}}. */
+  private static HttpResponse message(String how) {
+    return ok(Json.MAPPER.createObjectNode().put("message",
+        "The offsets for this connector have been " + how + " successfully"));
   }
 
   private static HttpResponse created(String name, JsonNode body) {

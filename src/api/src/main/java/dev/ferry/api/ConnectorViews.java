@@ -39,6 +39,14 @@ final class ConnectorViews {
     return info;
   }
 
+  /** Active topics (KIP-558): {@code {"<name>":{"topics":[...]}}}, the source topics the connector's flows ran on. */
+  static ObjectNode topics(ConnectorSnapshot snapshot) {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    ArrayNode topics = out.putObject(snapshot.name()).putArray("topics");
+    snapshot.topicsUsed().forEach(topics::add);
+    return out;
+  }
+
   /** A config map as a JSON object, keys sorted. */
   static ObjectNode config(Map<String, String> config) {
     ObjectNode node = Json.MAPPER.createObjectNode();

@@ -76,6 +76,29 @@ final class Json {
     return config;
   }
 
+  /**
+   * A config patch (PATCH /config) from a JSON object: like {@link #config}, but a null value is
+   * kept as null, meaning "remove this key".
+   */
+  static Map<String, String> configPatch(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw ApiErrors.badRequest("Request body must be a JSON object of config keys to string values (null removes "
+          + "a key), but is " + describe(node));
+    }
+    Map<String, String> patch = new java.util.HashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getValue().isNull()) {
+        patch.put(field.getKey(), null);
+      } else {
+        // One key at a time through config(), so values are checked and converted the same way.
+        patch.putAll(config(MAPPER.createObjectNode().set(field.getKey(), field.getValue()), "Request body"));
+      }
+    }
+    return patch;
+  }
+
   /** How a message names the JSON type of a node. */
   static String describe(JsonNode node) {
     if (node == null || node.isMissingNode()) {

@@ -71,6 +71,12 @@ final class ReplicatorPlan implements ConnectorPlan {
         });
   }
 
+  /** The source bootstrap servers as configured (normalized), since a replicator has no cluster alias. */
+  @Override
+  public String sourceClusterName() {
+    return config.source().bootstrapServers();
+  }
+
   @Override
   public Map<String, String> taskConfig(FlowSpec spec) {
     Map<String, String> task = new HashMap<>(rawConfig);

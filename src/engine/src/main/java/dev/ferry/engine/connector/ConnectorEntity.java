@@ -71,6 +71,17 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   /** Deletes the connector and its flows' offsets. */
   public record Delete(ActorRef<Reply> replyTo) implements Command {}
 
+  /**
+   * Replaces the config of an existing connector (PATCH /config), if it still is {@code expected}:
+   * {@link Reply.Conflict} when it changed since the caller read it, {@link Reply.NotFound} when the
+   * connector is gone. Config already validated.
+   */
+  public record ReplaceConfig(Map<String, String> expected, Map<String, String> config, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** Forgets the topics the connector used (PUT /topics/reset); flows that keep running re-list theirs. */
+  public record ResetTopics(ActorRef<Reply> replyTo) implements Command {}
+
   /** Sharding's stop message. */
   public enum Passivate implements Command { INSTANCE }
 
@@ -90,6 +101,9 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
 
     /** Create found a connector with that name. */
     record AlreadyExists(String name) implements Reply {}
+
+    /** The request conflicts with a concurrent change of the connector. */
+    record Conflict(String message) implements Reply {}
   }
 
   // ---------------------------------------------------------------- events and state
@@ -115,6 +129,9 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   /** The connector was deleted. */
   public record ConnectorDeleted() implements Event {}
 
+  /** The operator reset the connector's used topics. */
+  public record TopicsReset() implements Event {}
+
   /**
    * A connector's flow as its task.
    *
@@ -124,11 +141,31 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
    */
   public record FlowRef(int taskId, FlowId id, String targetTopic) implements JsonSerializable {}
 
-  /** Persisted state; {@code config == null} means the connector does not exist. */
-  public record State(Map<String, String> config, TargetState target, List<FlowRef> flows, int nextTaskId)
-      implements JsonSerializable {
+  /**
+   * Persisted state; {@code config == null} means the connector does not exist. {@code topicsUsed}
+   * are the source topics its flows have run on since the last topics reset (Connect's active
+   * topics), sorted; null in snapshots older than it reads as none.
+   */
+  public record State(Map<String, String> config, TargetState target, List<FlowRef> flows, int nextTaskId,
+                      List<String> topicsUsed) implements JsonSerializable {
+    public State {
+      topicsUsed = topicsUsed == null ? List.of() : topicsUsed;
+    }
+
+    /** A state that has used no topics yet. */
+    State(Map<String, String> config, TargetState target, List<FlowRef> flows, int nextTaskId) {
+      this(config, target, flows, nextTaskId, List.of());
+    }
+
     static State empty() {
       return new State(null, TargetState.STOPPED, List.of(), 0);
+    }
+
+    /** This state with {@code flows}' topics added to the used topics. */
+    State using(List<FlowRef> running) {
+      java.util.TreeSet<String> topics = new java.util.TreeSet<>(topicsUsed);
+      running.forEach(flow -> topics.add(flow.id().topic()));
+      return new State(config, target, flows, nextTaskId, List.copyOf(topics));
     }
 
     boolean exists() {
@@ -204,6 +241,8 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
         .onCommand(ChangeTarget.class, this::onChangeTarget)
         .onCommand(Restart.class, this::onRestart)
         .onCommand(Delete.class, this::onDelete)
+        .onCommand(ReplaceConfig.class, this::onReplaceConfig)
+        .onCommand(ResetTopics.class, this::onResetTopics)
         .onCommand(Passivate.class, (state, cmd) -> Effect().stop().thenNoReply())
         .onCommand(DiscoveryTick.class, this::onDiscoveryTick)
         .onCommand(DiscoveryDone.class, this::onDiscoveryDone)
@@ -232,6 +271,29 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     return Effect().persist(new ConnectorReconfigured(cmd.config()))
         .thenRun(this::afterConfigChange)
         .thenReply(cmd.replyTo(), s -> new Reply.Accepted(snapshot(s), false));
+  }
+
+  private ReplyEffect<Event, State> onReplaceConfig(State state, ReplaceConfig cmd) {
+    if (!state.exists()) {
+      return notFound(cmd.replyTo());
+    }
+    if (!state.config().equals(cmd.expected())) {
+      return Effect().reply(cmd.replyTo(), new Reply.Conflict("Connector " + name
+          + " was reconfigured concurrently; read its config again and retry"));
+    }
+    if (state.config().equals(cmd.config())) {
+      return reply(state, cmd.replyTo(), false);
+    }
+    return Effect().persist(new ConnectorReconfigured(cmd.config()))
+        .thenRun(this::afterConfigChange)
+        .thenReply(cmd.replyTo(), s -> new Reply.Accepted(snapshot(s), false));
+  }
+
+  private ReplyEffect<Event, State> onResetTopics(State state, ResetTopics cmd) {
+    if (!state.exists()) {
+      return notFound(cmd.replyTo());
+    }
+    return Effect().persist(new TopicsReset()).thenReply(cmd.replyTo(), s -> new Reply.Accepted(snapshot(s), false));
   }
 
   private void afterConfigChange(State state) {
@@ -415,7 +477,7 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
       type = "source";
     }
     return new ConnectorSnapshot(name, state.config(), state.target(), state.flows(), type,
-        failureTrace, settings.workerId());
+        failureTrace, settings.workerId(), state.topicsUsed());
   }
 
   // ---------------------------------------------------------------- events
@@ -424,19 +486,28 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder().forAnyState()
         .onEvent(ConnectorCreated.class, (s, e) -> new State(Map.copyOf(e.config()), e.target(), List.of(), 0))
-        .onEvent(ConnectorReconfigured.class, (s, e) -> new State(Map.copyOf(e.config()), s.target(), s.flows(), s.nextTaskId()))
-        .onEvent(TargetChanged.class, (s, e) -> new State(s.config(), e.target(), s.flows(), s.nextTaskId()))
+        .onEvent(ConnectorReconfigured.class, (s, e) ->
+            new State(Map.copyOf(e.config()), s.target(), s.flows(), s.nextTaskId(), s.topicsUsed()))
+        .onEvent(TargetChanged.class, (s, e) -> {
+          State changed = new State(s.config(), e.target(), s.flows(), s.nextTaskId(), s.topicsUsed());
+          return e.target() == TargetState.RUNNING ? changed.using(s.flows()) : changed;
+        })
         .onEvent(FlowsAdded.class, (s, e) -> {
           List<FlowId> updated = e.flows().stream().map(FlowRef::id).toList();
           List<FlowRef> flows = new ArrayList<>(s.flows().stream().filter(f -> !updated.contains(f.id())).toList());
           flows.addAll(e.flows());
           flows.sort(Comparator.comparingInt(FlowRef::taskId));
           int next = e.flows().stream().mapToInt(FlowRef::taskId).max().orElse(s.nextTaskId() - 1) + 1;
-          return new State(s.config(), s.target(), List.copyOf(flows), Math.max(next, s.nextTaskId()));
+          return new State(s.config(), s.target(), List.copyOf(flows), Math.max(next, s.nextTaskId()), s.topicsUsed())
+              .using(e.flows());
         })
         .onEvent(FlowsRetired.class, (s, e) -> new State(s.config(), s.target(),
-            s.flows().stream().filter(f -> !e.flows().contains(f.id())).toList(), s.nextTaskId()))
+            s.flows().stream().filter(f -> !e.flows().contains(f.id())).toList(), s.nextTaskId(), s.topicsUsed()))
         .onEvent(ConnectorDeleted.class, (s, e) -> State.empty())
+        .onEvent(TopicsReset.class, (s, e) -> {
+          State reset = new State(s.config(), s.target(), s.flows(), s.nextTaskId(), List.of());
+          return s.target() == TargetState.RUNNING ? reset.using(s.flows()) : reset;
+        })
         .build();
   }
 }

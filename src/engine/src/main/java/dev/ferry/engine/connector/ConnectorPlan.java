@@ -46,6 +46,15 @@ public interface ConnectorPlan {
     return java.util.concurrent.CompletableFuture.completedFuture(Map.of());
   }
 
+  /**
+   * How the offsets API names this connector's source cluster in a partition
+   * ({@code {"cluster":..,"topic":..,"partition":..}}, MirrorMaker 2's keys): e.g. a MirrorMaker 2
+   * source alias, or the replicator's source bootstrap servers.
+   */
+  default String sourceClusterName() {
+    return "source";
+  }
+
   /** The config shown for this flow under {@code GET /connectors/{name}/tasks}. */
   Map<String, String> taskConfig(FlowSpec spec);
 }

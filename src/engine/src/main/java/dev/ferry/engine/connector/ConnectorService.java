@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -26,12 +27,14 @@ public final class ConnectorService {
   private final ActorSystem<?> system;
   private final EngineSettings settings;
   private final Duration timeout;
+  private final OffsetCommands offsets;
 
   /** A service over the connectors of the cluster this node belongs to. */
   public ConnectorService(ActorSystem<?> system, EngineSettings settings) {
     this.system = system;
     this.settings = settings;
     this.timeout = settings.askTimeout();
+    this.offsets = new OffsetCommands(system, timeout);
   }
 
   /** The engine settings (default target cluster etc.) the service validates against. */
@@ -58,6 +61,25 @@ public final class ConnectorService {
     return ask(name, r -> new ConnectorEntity.PutConfig(full, r)).thenCompose(this::registered);
   }
 
+  /**
+   * Merges {@code patch} into a connector's config (PATCH /connectors/{name}/config): a null value
+   * removes its key. 404 for an unknown connector, 409 if it was reconfigured concurrently.
+   */
+  public CompletionStage<ConnectorSnapshot> patchConfig(String name, Map<String, String> patch) {
+    return get(name).thenCompose(current -> {
+      Map<String, String> merged = new HashMap<>(current.config());
+      patch.forEach((key, value) -> {
+        if (value == null) {
+          merged.remove(key);
+        } else {
+          merged.put(key, value);
+        }
+      });
+      Map<String, String> full = validated(name, merged);
+      return ask(name, r -> new ConnectorEntity.ReplaceConfig(current.config(), full, r));
+    }).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
+  }
+
   /** The connector's snapshot. */
   public CompletionStage<ConnectorSnapshot> get(String name) {
     return ask(name, ConnectorEntity.Get::new).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
@@ -73,6 +95,41 @@ public final class ConnectorService {
   public CompletionStage<ConnectorSnapshot> restart(String name, boolean includeTasks, boolean onlyFailed) {
     return ask(name, r -> new ConnectorEntity.Restart(includeTasks, onlyFailed, r))
         .thenApply(ConnectorEntity.Reply.Accepted::snapshot);
+  }
+
+  /**
+   * Restarts one flow (POST /connectors/{name}/tasks/{task}/restart) from its persisted offset;
+   * 404 when the connector has no such task (a STOPPED connector has none).
+   */
+  public CompletionStage<Done> restartTask(String name, int taskId) {
+    return get(name).thenCompose(snapshot -> {
+      ConnectorEntity.FlowRef flow = snapshot.target() == TargetState.STOPPED ? null : snapshot.flows().stream()
+          .filter(f -> f.taskId() == taskId).findFirst().orElse(null);
+      if (flow == null) {
+        throw new ConnectorException(ConnectorException.Kind.NOT_FOUND, "Unknown task: " + name + "-" + taskId);
+      }
+      return FlowEntity.ref(system, flow.id()).<Done>ask(r -> new FlowEntity.Restart(false, r), timeout);
+    });
+  }
+
+  /** Each flow's persisted offset (GET /connectors/{name}/offsets), in any state. */
+  public CompletionStage<SourceOffsets> offsets(String name) {
+    return get(name).thenCompose(snapshot -> offsets.read(snapshot, plan(snapshot)));
+  }
+
+  /** Moves flows' offsets (PATCH /connectors/{name}/offsets); only while the connector is STOPPED. */
+  public CompletionStage<Done> alterOffsets(String name, SourceOffsets changes) {
+    return get(name).thenCompose(snapshot -> offsets.move(snapshot, plan(snapshot), changes));
+  }
+
+  /** Resets every flow to its initial offset (DELETE /connectors/{name}/offsets); only while STOPPED. */
+  public CompletionStage<Done> resetOffsets(String name) {
+    return get(name).thenCompose(snapshot -> offsets.reset(snapshot, plan(snapshot)));
+  }
+
+  /** Forgets the topics a connector used (PUT /connectors/{name}/topics/reset). */
+  public CompletionStage<ConnectorSnapshot> resetTopics(String name) {
+    return ask(name, ConnectorEntity.ResetTopics::new).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
   }
 
   /** Deletes a connector and its flows' offsets. */
@@ -162,6 +219,10 @@ public final class ConnectorService {
     }
   }
 
+  private ConnectorPlan plan(ConnectorSnapshot snapshot) {
+    return ConnectorTypes.plan(snapshot.name(), snapshot.config(), settings);
+  }
+
   private Map<String, String> validated(String name, Map<String, String> config) {
     ConnectorNames.check(name);
     String configName = config.get("name");
@@ -184,6 +245,9 @@ public final class ConnectorService {
       }
       if (reply instanceof ConnectorEntity.Reply.AlreadyExists) {
         throw new ConnectorException(ConnectorException.Kind.ALREADY_EXISTS, "Connector " + name + " already exists");
+      }
+      if (reply instanceof ConnectorEntity.Reply.Conflict conflict) {
+        throw new ConnectorException(ConnectorException.Kind.CONFLICT, conflict.message());
       }
       throw ConnectorException.notFound(name);
     });

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param type         {@code source} or {@code sink}
  * @param failureTrace why the connector is FAILED, or null
  * @param workerId     node that runs the connector entity
+ * @param topicsUsed   source topics its flows have run on since the last topics reset, sorted
  */
 public record ConnectorSnapshot(
     String name,
@@ -24,4 +25,5 @@ public record ConnectorSnapshot(
     List<ConnectorEntity.FlowRef> flows,
     String type,
     String failureTrace,
-    String workerId) implements JsonSerializable {}
+    String workerId,
+    List<String> topicsUsed) implements JsonSerializable {}
