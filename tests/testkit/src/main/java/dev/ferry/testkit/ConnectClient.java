@@ -53,6 +53,12 @@ public final class ConnectClient {
         .PUT(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text(body))));
   }
 
+  /** PATCH a JSON body (a Map/record/JsonNode, or a raw String sent as it is). */
+  public Response patch(String path, Object body) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(text(body))));
+  }
+
   /** Creates a connector with POST /connectors and checks for 201. */
   public Response create(String name, Map<String, String> config) {
     Response r = post("/connectors", Map.of("name", name, "config", config));
