@@ -3,7 +3,9 @@ package dev.ferry.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import dev.ferry.engine.connector.ConfigKeyDefinition;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,7 +20,9 @@ import java.util.regex.Pattern;
  * key it names: {@code ... configuration <key> ...} (Kafka's "Invalid value X for configuration K"
  * and "Missing required configuration "K""), else the first quoted {@code "<key>"}. A problem that
  * names no key is filed under {@code connector.class}, the key that chose the type that raised it.
- * Every key is shown as a STRING in group "Common": the engine has no typed definitions to offer.
+ * Keys the connector type describes ({@link ConfigKeyDefinition}) are shown with their type, default,
+ * documentation and group; {@code name}, {@code connector.class} and keys the type does not describe
+ * are shown as STRINGs in group "Common".
  */
 final class ConfigValidation {
 
@@ -34,6 +38,33 @@ final class ConfigValidation {
   private static final Pattern MISSING_REQUIRED = Pattern.compile("^Missing required configuration");
 
   private ConfigValidation() {}
+
+  /**
+   * Kafka Connect's ConfigKeyInfo list for {@code GET /connector-plugins/{plugin}/config}:
+   * {@code [{"name","type","required","default_value","importance","documentation","group","order",
+   * "width","display_name","dependents"}]}.
+   */
+  static ArrayNode keyInfos(List<ConfigKeyDefinition> definitions) {
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    definitions.forEach(d -> out.add(keyInfo(d, d.required())));
+    return out;
+  }
+
+  private static ObjectNode keyInfo(ConfigKeyDefinition d, boolean required) {
+    ObjectNode definition = Json.MAPPER.createObjectNode();
+    definition.put("name", d.name());
+    definition.put("type", d.type());
+    definition.put("required", required);
+    definition.put("default_value", d.defaultValue());
+    definition.put("importance", d.importance());
+    definition.put("documentation", d.documentation());
+    definition.put("group", d.group());
+    definition.put("order", d.orderInGroup());
+    definition.put("width", "NONE");
+    definition.put("display_name", d.name());
+    definition.putArray("dependents");
+    return definition;
+  }
 
   /** The key a problem is about. */
   static String keyOf(String error) {
@@ -54,11 +85,26 @@ final class ConfigValidation {
    * @param errors      every problem found (empty when the config is valid)
    */
   static ObjectNode configInfos(String pluginClass, Map<String, String> config, List<String> errors) {
+    return configInfos(pluginClass, config, errors, List.of());
+  }
+
+  /**
+   * ConfigInfos listing {@code name}, {@code connector.class}, then every key the type describes,
+   * then the other submitted keys.
+   *
+   * @param definitions the keys the connector type describes, in display order
+   */
+  static ObjectNode configInfos(String pluginClass, Map<String, String> config, List<String> errors,
+                                List<ConfigKeyDefinition> definitions) {
+    Map<String, ConfigKeyDefinition> described = new LinkedHashMap<>();
+    definitions.forEach(d -> described.put(d.name(), d));
     Map<String, List<String>> byKey = new LinkedHashMap<>();
     byKey.put("name", new ArrayList<>());
     byKey.put("connector.class", new ArrayList<>());
+    described.keySet().forEach(key -> byKey.putIfAbsent(key, new ArrayList<>()));
     new TreeSet<>(config.keySet()).forEach(key -> byKey.putIfAbsent(key, new ArrayList<>()));
     List<String> required = new ArrayList<>(List.of("name", "connector.class"));
+    described.values().stream().filter(ConfigKeyDefinition::required).forEach(d -> required.add(d.name()));
     for (String error : errors) {
       String key = keyOf(error);
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(error);
@@ -70,24 +116,21 @@ final class ConfigValidation {
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("name", pluginClass);
     out.put("error_count", errors.size());
-    out.putArray("groups").add(GROUP);
+    ArrayNode groups = out.putArray("groups");
+    new LinkedHashSet<>(java.util.stream.Stream.concat(java.util.stream.Stream.of(GROUP),
+        described.values().stream().map(ConfigKeyDefinition::group)).toList()).forEach(groups::add);
     ArrayNode configs = out.putArray("configs");
     int order = 0;
     for (Map.Entry<String, List<String>> entry : byKey.entrySet()) {
       String key = entry.getKey();
       ObjectNode item = configs.addObject();
-      ObjectNode definition = item.putObject("definition");
-      definition.put("name", key);
-      definition.put("type", "STRING");
-      definition.put("required", required.contains(key));
-      definition.putNull("default_value");
-      definition.put("importance", required.contains(key) ? "HIGH" : "MEDIUM");
-      definition.put("documentation", "");
-      definition.put("group", GROUP);
-      definition.put("order", ++order);
-      definition.put("width", "NONE");
-      definition.put("display_name", key);
-      definition.putArray("dependents");
+      ConfigKeyDefinition definition = described.get(key);
+      if (definition == null) {
+        boolean isRequired = required.contains(key);
+        definition = new ConfigKeyDefinition(key, "STRING", isRequired, null, isRequired ? "HIGH" : "MEDIUM", "",
+            GROUP, ++order);
+      }
+      item.set("definition", keyInfo(definition, required.contains(key)));
       ObjectNode value = item.putObject("value");
       value.put("name", key);
       value.put("value", config.get(key));

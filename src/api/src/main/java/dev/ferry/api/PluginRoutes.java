@@ -20,7 +20,8 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * The {@code /connector-plugins} resource: the installed connector types (found with
- * {@link java.util.ServiceLoader}) and the validation of a config against one of them. Validation
+ * {@link java.util.ServiceLoader}), the config keys each one describes, and the validation of a
+ * config against one of them. Validation
  * is pure (no cluster call), so it answers even while the cluster is forming.
  */
 final class PluginRoutes extends AllDirectives {
@@ -35,9 +36,11 @@ final class PluginRoutes extends AllDirectives {
   Route route() {
     return pathPrefix("connector-plugins", () -> concat(
         pathEndOrSingleSlash(() -> get(() -> complete(Json.response(StatusCodes.OK, plugins())))),
-        pathPrefix(PathMatchers.segment(), plugin -> pathPrefix("config", () -> pathPrefix("validate",
-            () -> pathEndOrSingleSlash(() -> put(() -> entity(Unmarshaller.entityToString(),
-                body -> complete(validate(plugin, body))))))))));
+        pathPrefix(PathMatchers.segment(), plugin -> pathPrefix("config", () -> concat(
+            pathEndOrSingleSlash(() -> get(() -> complete(Json.response(StatusCodes.OK,
+                ConfigValidation.keyInfos(type(plugin).configKeys()))))),
+            pathPrefix("validate", () -> pathEndOrSingleSlash(() -> put(() -> entity(Unmarshaller.entityToString(),
+                body -> complete(validate(plugin, body)))))))))));
   }
 
   /** PluginInfo list: {@code [{"class","type","version"}]}, sorted by class. */
@@ -57,9 +60,7 @@ final class PluginRoutes extends AllDirectives {
    * unknown plugin; 400 when the config names another type than the URL (as Kafka Connect).
    */
   private HttpResponse validate(String plugin, String body) {
-    ConnectorType type = ConnectorTypes.find(plugin).orElseThrow(() -> new ConnectorException(
-        ConnectorException.Kind.NOT_FOUND, "Unknown plugin " + plugin + ". Installed: "
-            + ConnectorTypes.all().stream().map(ConnectorType::className).toList()));
+    ConnectorType type = type(plugin);
     Map<String, String> config = Json.config(Json.parse(body), "Request body");
     String included = config.get(ConnectorTypes.CONNECTOR_CLASS);
     if (included != null && !ConnectorTypes.find(included).equals(Optional.of(type))) {
@@ -81,6 +82,14 @@ final class PluginRoutes extends AllDirectives {
       }
       errors.addAll(e.errors());
     }
-    return Json.response(StatusCodes.OK, ConfigValidation.configInfos(type.className(), config, errors));
+    return Json.response(StatusCodes.OK, ConfigValidation.configInfos(type.className(), config, errors,
+        type.configKeys()));
+  }
+
+  /** The installed type a plugin name (full, simple or without "Connector") refers to; 404 naming the installed ones. */
+  private static ConnectorType type(String plugin) {
+    return ConnectorTypes.find(plugin).orElseThrow(() -> new ConnectorException(
+        ConnectorException.Kind.NOT_FOUND, "Unknown plugin " + plugin + ". Installed: "
+            + ConnectorTypes.all().stream().map(ConnectorType::className).toList()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.connectors.replicator;
 
 import dev.ferry.engine.EngineSettings;
+import dev.ferry.engine.connector.ConfigKeyDefinition;
 import dev.ferry.engine.connector.ConnectorPlan;
 import dev.ferry.engine.connector.ConnectorType;
 import java.util.List;
@@ -35,6 +36,11 @@ public final class ReplicatorConnectorType implements ConnectorType {
   @Override
   public String version() {
     return "0.1.0";
+  }
+
+  @Override
+  public List<ConfigKeyDefinition> configKeys() {
+    return ReplicatorConfigKeys.ALL;
   }
 
   @Override

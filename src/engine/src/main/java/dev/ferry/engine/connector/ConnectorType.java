@@ -28,6 +28,14 @@ public interface ConnectorType {
   String version();
 
   /**
+   * The config keys this type understands, in display order, for {@code GET /connector-plugins/{plugin}/config}
+   * and validation answers. Types that do not describe their keys return none.
+   */
+  default List<ConfigKeyDefinition> configKeys() {
+    return List.of();
+  }
+
+  /**
    * Checks a connector config and turns it into a plan. Pure: no I/O.
    *
    * @throws ConnectorConfigException listing every problem found, each naming its key
