@@ -57,6 +57,7 @@ public final class RestServer {
             new ServerRoutes(service.settings(), system).route(),
             new ConnectorRoutes(service).route(),
             new PluginRoutes(service).route(),
-            new FlowRoutes(service).route()))));
+            new FlowRoutes(service).route(),
+            new LoggerRoutes().route()))));
   }
 }
