@@ -7,6 +7,7 @@ import dev.ferry.engine.flow.FlowProgress;
 import dev.ferry.engine.kafka.ClusterClientKey;
 import dev.ferry.engine.kafka.KafkaClients;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -39,16 +40,30 @@ public final class KafkaPartitionGraph implements FlowGraph {
   private final TopicPartition partition;
   private final String targetTopic;
   private final FlowSettings flowSettings;
+  private final RecordCopier copier;
+  private final BatchListener listener;
 
   /** A graph for one partition; nothing connects until {@link #from} is materialized. */
   public KafkaPartitionGraph(ActorSystem<?> system, ClusterClientKey source, ClusterClientKey target,
                              TopicPartition partition, String targetTopic, FlowSettings flowSettings) {
+    this(system, source, target, partition, targetTopic, flowSettings, RecordCopier.exact(), null);
+  }
+
+  /**
+   * A graph that copies records with {@code copier} (which may skip records) and hands every
+   * acknowledged batch to {@code listener} (null: none) before its progress is checkpointed.
+   */
+  public KafkaPartitionGraph(ActorSystem<?> system, ClusterClientKey source, ClusterClientKey target,
+                             TopicPartition partition, String targetTopic, FlowSettings flowSettings,
+                             RecordCopier copier, BatchListener listener) {
     this.clients = KafkaClients.get(system);
     this.source = source;
     this.target = target;
     this.partition = partition;
     this.targetTopic = targetTopic;
     this.flowSettings = flowSettings;
+    this.copier = copier;
+    this.listener = listener;
   }
 
   @Override
@@ -65,16 +80,35 @@ public final class KafkaPartitionGraph implements FlowGraph {
     ProducerSettings<byte[], byte[]> producer = clients.producer(target).withParallelism(batchesInFlight);
     // Every record also weighs maxBatchBytes/maxBatchRecords, so a batch closes at either bound.
     long perRecordWeight = Math.max(1, flowSettings.maxBatchBytes() / flowSettings.maxBatchRecords());
-    return clients.partitionSource(source, partition, offset, flowSettings.bufferRecords(),
+    Source<ProducerMessage.Results<byte[], byte[], Pending>, FlowControl> acknowledged =
+        clients.partitionSource(source, partition, offset, flowSettings.bufferRecords(),
             flowSettings.maxBatchRecords())
         // Records join a batch only while the producer is busy: no added latency when idle,
         // one acknowledgement per batch instead of per record under load. Bounded in records and bytes.
         .batchWeighted(flowSettings.maxBatchBytes(), polled -> payloadBytes(polled) + perRecordWeight * polled.size(),
             first -> new RecordBatch().add(first), RecordBatch::add)
         .map(this::toTarget)
-        .via(Producer.flexiFlow(producer))
-        .map(result -> result.passThrough());
+        .via(Producer.flexiFlow(producer));
+    return listener == null
+        ? acknowledged.map(result -> result.passThrough().progress())
+        : acknowledged.mapAsync(batchesInFlight, this::acknowledged);
   }
+
+  private CompletionStage<FlowProgress> acknowledged(ProducerMessage.Results<byte[], byte[], Pending> result) {
+    Pending pending = result.passThrough();
+    long[] targetOffsets = new long[pending.sourceOffsets().length];
+    if (result instanceof ProducerMessage.MultiResult<byte[], byte[], Pending> multi) {
+      int i = 0;
+      for (ProducerMessage.MultiResultPart<byte[], byte[]> part : multi.getParts()) {
+        targetOffsets[i++] = part.metadata().offset();
+      }
+    }
+    return listener.acknowledged(new AcknowledgedBatch(partition, pending.sourceOffsets(), targetOffsets,
+        pending.progress()));
+  }
+
+  /** What travels with a batch through the producer: its progress and the source offsets of its copies. */
+  private record Pending(FlowProgress progress, long[] sourceOffsets) {}
 
   private static long payloadBytes(List<ConsumerRecord<byte[], byte[]>> records) {
     long bytes = 0;
@@ -89,19 +123,25 @@ public final class KafkaPartitionGraph implements FlowGraph {
   }
 
   /** One multi-message envelope per batch: its progress is emitted once every record in it is acknowledged. */
-  private ProducerMessage.Envelope<byte[], byte[], FlowProgress> toTarget(RecordBatch batch) {
-    List<ProducerRecord<byte[], byte[]>> copies = new ArrayList<>(batch.records().size());
+  private ProducerMessage.Envelope<byte[], byte[], Pending> toTarget(RecordBatch batch) {
+    List<ConsumerRecord<byte[], byte[]>> records = batch.records();
+    List<ProducerRecord<byte[], byte[]>> copies = new ArrayList<>(records.size());
+    long[] copied = new long[records.size()];
     long bytes = 0;
     long newestTimestamp = 0;
-    for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
-      Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
-      copies.add(new ProducerRecord<>(targetTopic, record.partition(), timestamp, record.key(), record.value(),
-          record.headers()));
-      bytes += payloadBytes(record);
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      ProducerRecord<byte[], byte[]> copy = copier.copy(record, targetTopic);
+      if (copy != null) {
+        copied[copies.size()] = record.offset();
+        copies.add(copy);
+        bytes += payloadBytes(record);
+      }
       newestTimestamp = Math.max(newestTimestamp, record.timestamp());
     }
-    ConsumerRecord<byte[], byte[]> last = batch.records().get(batch.records().size() - 1);
-    return ProducerMessage.multi(copies,
-        new FlowProgress(last.offset() + 1, copies.size(), bytes, newestTimestamp));
+    ConsumerRecord<byte[], byte[]> last = records.get(records.size() - 1);
+    Pending pending = new Pending(new FlowProgress(last.offset() + 1, copies.size(), bytes, newestTimestamp),
+        copies.size() == copied.length ? copied : Arrays.copyOf(copied, copies.size()));
+    // A batch whose every record was skipped still moves the flow's offset.
+    return copies.isEmpty() ? ProducerMessage.passThrough(pending) : ProducerMessage.multi(copies, pending);
   }
 }

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +46,20 @@ public final class TopicMirror {
   public CompletionStage<List<MirroredPartition>> discover(ClusterClientKey source, ClusterClientKey target,
                                                            TopicSelector selector, TopicRenameFormat rename,
                                                            boolean createTargets) {
+    return discover(source, target, selector::selects, rename::apply, TargetTopicRules.brokerDefault(createTargets));
+  }
+
+  /**
+   * Every partition of every source topic {@code selects} accepts, named on the target by
+   * {@code rename}, after the target has been prepared following {@code rules}.
+   */
+  public CompletionStage<List<MirroredPartition>> discover(ClusterClientKey source, ClusterClientKey target,
+                                                           Predicate<String> selects, UnaryOperator<String> rename,
+                                                           TargetTopicRules rules) {
     Admin sourceAdmin = clients.admin(source);
     return sourceAdmin.listTopics(new ListTopicsOptions().listInternal(false)).names().toCompletionStage()
         .thenCompose(names -> {
-          List<String> selected = selector.select(names);
+          List<String> selected = names.stream().filter(selects).sorted().toList();
           if (selected.isEmpty()) {
             return CompletableFuture.completedFuture(Map.<String, TopicDescription>of());
           }
@@ -57,12 +68,12 @@ public final class TopicMirror {
         .thenCompose(described -> {
           Map<String, Integer> partitions = new HashMap<>();
           described.forEach((topic, d) -> partitions.put(topic, d.partitions().size()));
-          return prepareTargets(clients.admin(target), partitions, rename, createTargets)
+          return prepareTargets(clients.admin(target), partitions, rename, rules)
               .thenApply(v -> partitionsOf(partitions, rename));
         });
   }
 
-  private static List<MirroredPartition> partitionsOf(Map<String, Integer> partitions, TopicRenameFormat rename) {
+  private static List<MirroredPartition> partitionsOf(Map<String, Integer> partitions, UnaryOperator<String> rename) {
     List<MirroredPartition> out = new ArrayList<>();
     partitions.forEach((topic, count) -> {
       for (int p = 0; p < count; p++) {
@@ -73,7 +84,8 @@ public final class TopicMirror {
   }
 
   private CompletionStage<Void> prepareTargets(Admin targetAdmin, Map<String, Integer> sourcePartitions,
-                                               TopicRenameFormat rename, boolean create) {
+                                               UnaryOperator<String> rename, TargetTopicRules rules) {
+    boolean create = rules.create();
     if (sourcePartitions.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
@@ -91,7 +103,8 @@ public final class TopicMirror {
             wanted.forEach((topic, count) -> {
               TopicDescription d = descriptions.get(topic);
               if (d == null) {
-                missing.add(new NewTopic(topic, java.util.Optional.of(count), java.util.Optional.empty()));
+                missing.add(new NewTopic(topic, java.util.Optional.of(count), rules.replicationFactor() > 0
+                    ? java.util.Optional.of(rules.replicationFactor()) : java.util.Optional.empty()));
               } else if (d.partitions().size() < count) {
                 grow.put(topic, NewPartitions.increaseTo(count));
               }
@@ -103,7 +116,7 @@ public final class TopicMirror {
                   + names);
             }
             CompletableFuture<Void> created = missing.isEmpty() ? CompletableFuture.completedFuture(null)
-                : ignoreExists(targetAdmin.createTopics(missing).all().toCompletionStage()).toCompletableFuture();
+                : TopicCreation.create(targetAdmin, missing, rules.replicationFactorKey(), "target").toCompletableFuture();
             CompletableFuture<Void> grown = grow.isEmpty() ? CompletableFuture.completedFuture(null)
                 : targetAdmin.createPartitions(grow).all().toCompletionStage().toCompletableFuture();
             if (!missing.isEmpty()) {
@@ -118,16 +131,5 @@ public final class TopicMirror {
                 .thenCompose(v -> LeaderWait.untilLed(targetAdmin, changed, wanted));
           });
         });
-  }
-
-  private static CompletionStage<Void> ignoreExists(CompletionStage<Void> creation) {
-    // Another node (or an earlier discovery) may have created the topic meanwhile: that is fine.
-    return creation.handle((v, error) -> {
-      Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-      if (cause == null || cause instanceof TopicExistsException) {
-        return null;
-      }
-      throw new java.util.concurrent.CompletionException(cause);
-    });
   }
 }

@@ -1,0 +1,57 @@
+package dev.ferry.connectors.mirror;
+
+import dev.ferry.engine.flow.FlowControl;
+import dev.ferry.engine.flow.FlowGraph;
+import dev.ferry.engine.flow.FlowProgress;
+import dev.ferry.engine.kafka.KafkaClients;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.pekko.kafka.ProducerMessage;
+import org.apache.pekko.kafka.javadsl.Producer;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * The flow of a MirrorHeartbeatConnector: every {@code emit.heartbeats.interval.seconds} it writes
+ * a {@link Heartbeat} (source alias, target alias, now) to the target's {@code heartbeats} topic
+ * through the node's pooled producer. Source connectors replicate that topic onward as
+ * {@code <alias>.heartbeats}, so each hop's time lag shows replication latency end to end. Its
+ * progress counts heartbeats acknowledged.
+ */
+final class HeartbeatGraph implements FlowGraph {
+
+  private final KafkaClients clients;
+  private final MirrorConfig config;
+
+  HeartbeatGraph(KafkaClients clients, MirrorConfig config) {
+    this.clients = clients;
+    this.config = config;
+  }
+
+  @Override
+  public CompletionStage<Long> initialOffset() {
+    return CompletableFuture.completedFuture(0L);
+  }
+
+  @Override
+  public Source<FlowProgress, FlowControl> from(long offset) {
+    Duration interval = config.emitHeartbeats().orElse(Duration.ofSeconds(1));
+    String topic = ReplicationPolicy.HEARTBEATS_TOPIC;
+    return Source.tick(Duration.ZERO, interval, Boolean.TRUE)
+        .viaMat(KillSwitches.single(), Keep.right())
+        .mapMaterializedValue(killSwitch -> (FlowControl) killSwitch::shutdown)
+        .zipWithIndex()
+        .map(tick -> {
+          long now = System.currentTimeMillis();
+          Heartbeat heartbeat = new Heartbeat(config.sourceAlias(), config.targetAlias(), now);
+          byte[] value = heartbeat.value();
+          return ProducerMessage.single(new ProducerRecord<>(topic, 0, now, heartbeat.key(), value),
+              new FlowProgress(offset + tick.second() + 1, 1, value.length, now));
+        })
+        .via(Producer.flexiFlow(clients.producer(config.clusters().targetProducer())))
+        .map(result -> result.passThrough());
+  }
+}
