@@ -167,6 +167,21 @@ class CurlCompatibilityTest extends OneNodeTestBase {
     assertEquals(204, curl.call("DELETE", "/connectors/curl-put").status(), "delete answers 204");
   }
 
+  @Test
+  void pluginConfigAndLoggerCommandsAnswerInConnectsShapes() {
+    Curl.Reply keys = curl.get("/connector-plugins/EMRReplicatorSourceConnector/config");
+    assertEquals(200, keys.status(), "plugin config: " + keys);
+    assertEquals("src.kafka.bootstrap.servers", keys.json().path(0).path("name").asText(), "ConfigKeyInfo list: " + keys);
+    assertTrue(keys.json().path(0).path("required").asBoolean(), "the source address is required: " + keys);
+
+    Curl.Reply set = curl.send("PUT", "/admin/loggers/dev.ferry.curltest", "{\"level\": \"DEBUG\"}");
+    assertEquals(200, set.status(), "PUT a logger level: " + set);
+    assertEquals("[\"dev.ferry.curltest\"]", set.body(), "the affected loggers: " + set);
+    assertEquals("DEBUG", curl.get("/admin/loggers/dev.ferry.curltest").json().path("level").asText(), "read back");
+    assertTrue(curl.get("/admin/loggers").json().has("root"), "the list has the root logger");
+    assertError(curl.send("PUT", "/admin/loggers/dev.ferry.curltest", "{\"level\": \"LOUD\"}"), 400, "LOUD");
+  }
+
   private static Map<Integer, Long> offsetsOf(String name) {
     Map<Integer, Long> out = new java.util.TreeMap<>();
     for (JsonNode entry : curl.get("/connectors/" + name + "/offsets").json().path("offsets")) {
