@@ -30,7 +30,10 @@ import org.apache.pekko.stream.javadsl.Source;
  * batch, in source order.
  *
  * <p>Records stay bytes: key, value, headers and timestamp are copied untouched, into the same
- * partition number, so per-partition order and content are preserved exactly.
+ * partition number, so per-partition order and content are preserved exactly. Connector types may
+ * pass a {@link RecordCopier} (MirrorMaker 2's provenance header, which may also skip records) and a
+ * {@link BatchListener} that sees each acknowledged batch's source-to-target offsets before its
+ * progress is released (MirrorMaker 2 offset syncs).
  */
 public final class KafkaPartitionGraph implements FlowGraph {
 
