@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ferry's one entry point: ./build.sh run | test | bench | cli | package | schema
+# Ferry's one entry point: ./build.sh run | test | bench | chaos | cli | package | schema
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -57,6 +57,13 @@ case "${1:-}" in
     # Both contenders run in this one JVM, so they share its GC: the node's default (parallel GC).
     exec java -Xmx2g -XX:+UseParallelGC -cp "$cp" dev.ferry.bench.Benchmark "${@:2}"
     ;;
+  chaos)
+    # The long failure scenarios: 3 node processes, 2 local clusters, PostgreSQL, load on 12 partitions.
+    # One line per scenario; exits non-zero if a record was lost. Args: kill-node rolling-restart full-restart target-outage
+    install_quietly -pl tests/system -am
+    cp="$(classpath dev.ferry:ferry-system-tests tests/system):tests/system/target/classes"
+    exec java -Xmx1g -cp "$cp" dev.ferry.system.ChaosMain "${@:2}"
+    ;;
   cli|ferry)
     # The `ferry` CLI against a node's REST API (--url, $FERRY_URL, ~/.ferry/config, else http://127.0.0.1:8083).
     shift
@@ -69,7 +76,7 @@ case "${1:-}" in
     echo "[build] node jar and runtime classpath: src/node/target/"
     ;;
   *)
-    echo "usage: ./build.sh run | test | bench | cli | package | schema"
+    echo "usage: ./build.sh run | test | bench | chaos | cli | package | schema"
     exit 2
     ;;
 esac

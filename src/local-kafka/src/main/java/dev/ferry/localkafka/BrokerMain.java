@@ -24,22 +24,7 @@ final class BrokerMain {
             System.err.println("usage: BrokerMain <server.properties>");
             Runtime.getRuntime().halt(2);
         }
-        Thread watchdog = new Thread(BrokerMain::haltWhenParentGoesAway, "ferry-parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        ParentWatchdog.start("broker");
         kafka.Kafka.main(new String[] {args[0]});
-    }
-
-    private static void haltWhenParentGoesAway() {
-        byte[] buffer = new byte[256];
-        try {
-            while (System.in.read(buffer) >= 0) {
-                // The parent never writes; anything it might write is ignored.
-            }
-        } catch (java.io.IOException e) {
-            // A broken pipe means the same thing as EOF: the parent is gone.
-        }
-        System.err.println("[ferry] parent process went away (stdin closed); halting broker");
-        Runtime.getRuntime().halt(0);
     }
 }

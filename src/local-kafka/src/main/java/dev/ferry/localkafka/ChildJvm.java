@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Launches child JVMs on this JVM's class path with output appended to a log file, and makes sure none of them
- * outlives this JVM: a shutdown hook stops every child that is still running.
+ * outlives this JVM: a shutdown hook stops every child that is still running. Used for the local brokers and,
+ * by the system tests, for Ferry node processes (which start {@link ParentWatchdog} when asked to).
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     private static final Path SETSID = Paths.get("/usr/bin/setsid");
@@ -35,7 +36,13 @@ final class ChildJvm {
      * Starts {@code java <jvmOptions> -cp <class path> <mainClass> <args>} with stdout and stderr appended to
      * {@code log}. Stdin stays an open pipe (see {@link BrokerMain}); the process is tracked until it exits.
      */
-    static Process launch(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
+    public static Process launch(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
+        return launch(jvmOptions, mainClass, args, log, java.util.Map.of());
+    }
+
+    /** As {@link #launch(List, String, List, Path)}, with {@code environment} added to this JVM's environment. */
+    public static Process launch(List<String> jvmOptions, String mainClass, List<String> args, Path log,
+                                 java.util.Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             // Own session: a Ctrl-C in the parent's terminal (SIGINT to its process group) must not stop the broker
@@ -53,6 +60,7 @@ final class ChildJvm {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
             Process process = builder.start();
             RUNNING.add(process);
             process.onExit().thenRun(() -> {
@@ -75,7 +83,7 @@ final class ChildJvm {
      * through {@link ProcessHandle}: {@link Process#destroy()} would also close the child's stdin, which makes a
      * {@link BrokerMain} halt at once instead of shutting down cleanly.
      */
-    static void stop(Process process, Duration grace) {
+    public static void stop(Process process, Duration grace) {
         if (!process.isAlive()) {
             return;
         }
@@ -86,7 +94,7 @@ final class ChildJvm {
     }
 
     /** Sends SIGKILL and returns once the process has exited. */
-    static void kill(Process process) {
+    public static void kill(Process process) {
         process.destroyForcibly();
         boolean interrupted = false;
         while (process.isAlive()) {
@@ -102,7 +110,7 @@ final class ChildJvm {
     }
 
     /** Waits up to {@code timeout} for the process to exit; true if it did. */
-    static boolean awaitExit(Process process, Duration timeout) {
+    public static boolean awaitExit(Process process, Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -12,8 +12,8 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +52,20 @@ public final class FerryNode implements AutoCloseable {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "ferry", config);
     try {
       Cluster cluster = Cluster.get(system);
-      if (settings.selfJoin() && config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      if (settings.management()) {
+        // Before joining: Cluster Bootstrap probes peers' management endpoints.
+        PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }
+      settings.join().start(system);
       ConnectorService service = FerryEngine.start(system);
       ServerBinding binding = RestServer.start(system, service, settings.restHost(), settings.restPort())
           .toCompletableFuture().get(30, TimeUnit.SECONDS);
       log.info("Ferry node {} serves the REST API on {}", cluster.selfMember().address(), binding.localAddress());
       return new FerryNode(system, service, binding, settings);
-    } catch (Exception e) {
+    } catch (Exception | LinkageError e) {
+      // Also a broken class path: the node must not linger half-started (cluster member, no API).
       system.terminate();
-      throw new IllegalStateException("Ferry node failed to start: " + e.getMessage(), e);
+      throw new IllegalStateException("Ferry node failed to start: " + e, e);
     }
   }
 

@@ -57,6 +57,10 @@ public final class Main {
   }
 
   private static void run(Path configFile) throws Exception {
+    if ("on".equalsIgnoreCase(System.getenv("FERRY_EXIT_WITH_PARENT"))) {
+      // Test harnesses: the node halts when the process that launched it dies (stdin closes).
+      dev.ferry.localkafka.ParentWatchdog.start("Ferry node");
+    }
     Config config = NodeConfig.load(configFile, Map.of());
     NodeSettings settings = NodeSettings.create(config);
     PrintStream out = System.out;

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * @param sourcePort      local source broker port
  * @param targetPort      local target broker port
  * @param brokerHeap      heap of each local broker
- * @param selfJoin        join itself when no seed nodes are configured
+ * @param join            how the node joins its cluster ({@code ferry.cluster.join})
+ * @param management      whether Pekko Management HTTP (health, cluster admin) starts
  */
 public record NodeSettings(
     String restHost,
@@ -23,7 +24,8 @@ public record NodeSettings(
     int sourcePort,
     int targetPort,
     String brokerHeap,
-    boolean selfJoin) {
+    ClusterJoin join,
+    boolean management) {
 
   /** Reads the settings; fails naming the key on a bad value. */
   public static NodeSettings create(Config config) {
@@ -48,6 +50,7 @@ public record NodeSettings(
         config.getInt("ferry.local-kafka.source-port"),
         config.getInt("ferry.local-kafka.target-port"),
         config.getString("ferry.local-kafka.broker-heap"),
-        config.getBoolean("ferry.cluster.self-join"));
+        ClusterJoin.from(config),
+        config.getBoolean("ferry.cluster.management"));
   }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * random ports) shared by every test of a test JVM: a source and a target. Started on first use,
  * stopped when the JVM exits. Tests keep apart by using their own topic names.
  */
-public final class TestClusters {
+public final class TestClusters implements AutoCloseable {
 
   private static volatile TestClusters shared;
 

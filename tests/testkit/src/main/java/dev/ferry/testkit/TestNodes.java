@@ -43,6 +43,8 @@ public final class TestNodes {
     config.put("ferry.discovery.admin-timeout", "5s");
     config.put("pekko.remote.artery.canonical.port", 0);
     config.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+    // Many nodes share a test JVM: no fixed management port (tests that need it turn it on).
+    config.put("ferry.cluster.management", "off");
     config.putAll(overrides);
     return FerryNode.start(NodeConfig.load(null, config));
   }

@@ -1,0 +1,107 @@
+package dev.ferry.system;
+
+import dev.ferry.engine.persistence.JournalSchema;
+import dev.ferry.node.NodeConfig;
+import dev.ferry.testkit.TestNodes;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A Ferry cluster of node processes on loopback, joined through seed nodes, sharing one journal in
+ * its own PostgreSQL schema (created up front with the node's idempotent schema command, dropped on
+ * {@link #close}). Every node's default target is the given cluster.
+ */
+public final class ProcessCluster implements AutoCloseable {
+
+  /** The PostgreSQL server of this machine kind (trust auth). */
+  public static final String DB_URL = System.getProperty("ferry.system.db-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String DB_USER = System.getProperty("ferry.system.db-user", "postgres");
+
+  private final List<NodeProcess> nodes = new ArrayList<>();
+  private final String schema;
+
+  private ProcessCluster(String schema) {
+    this.schema = schema;
+  }
+
+  /** Starts {@code size} nodes at once and waits until each is ready. */
+  public static ProcessCluster start(int size, String targetBootstrap, Path logDir, Map<String, String> settings) {
+    String schema = "ferry_sys_" + Long.toHexString(System.nanoTime());
+    Map<String, Object> db = new HashMap<>();
+    db.put("ferry.persistence-profile", "postgres");
+    db.put("ferry.persistence.schema", schema);
+    db.put("ferry.persistence.url", DB_URL);
+    db.put("ferry.persistence.user", DB_USER);
+    JournalSchema.create(NodeConfig.load(null, db)).apply();
+
+    ProcessCluster cluster = new ProcessCluster(schema);
+    List<Integer> clusterPorts = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      clusterPorts.add(TestNodes.freePort());
+    }
+    String seeds = "127.0.0.1:" + clusterPorts.get(0) + (size > 1 ? ",127.0.0.1:" + clusterPorts.get(1) : "");
+    for (int i = 0; i < size; i++) {
+      Map<String, String> env = new HashMap<>();
+      env.put("FERRY_PERSISTENCE", "postgres");
+      env.put("FERRY_DB_URL", DB_URL);
+      env.put("FERRY_DB_USER", DB_USER);
+      env.put("FERRY_DB_SCHEMA", schema);
+      env.put("FERRY_CREATE_SCHEMA", "off");
+      env.put("FERRY_CLUSTER_JOIN", "seed-nodes");
+      env.put("FERRY_SEED_NODES", seeds);
+      env.put("FERRY_TARGET_BOOTSTRAP_SERVERS", targetBootstrap);
+      env.put("FERRY_LOCAL_KAFKA", "off");
+      env.put("FERRY_DATA_DIR", logDir.resolve("node" + (i + 1)).toString());
+      List<String> props = new ArrayList<>();
+      settings.forEach((key, value) -> props.add("-D" + key + "=" + value));
+      cluster.nodes.add(new NodeProcess("node" + (i + 1), clusterPorts.get(i), env, props,
+          logDir.resolve("node" + (i + 1) + ".log")));
+    }
+    cluster.nodes.forEach(NodeProcess::start);
+    cluster.awaitReady(cluster.nodes);
+    return cluster;
+  }
+
+  /** Waits until every given node passes its readiness check. */
+  public void awaitReady(List<NodeProcess> which) {
+    CompletableFuture.allOf(which.stream()
+        .map(node -> CompletableFuture.runAsync(() -> node.awaitReady(Duration.ofSeconds(120))))
+        .toArray(CompletableFuture[]::new)).join();
+  }
+
+  /** The nodes, in start order. */
+  public List<NodeProcess> nodes() {
+    return nodes;
+  }
+
+  /** A running node other than {@code except} (for API calls while {@code except} is down). */
+  public NodeProcess anyRunningExcept(NodeProcess except) {
+    return nodes.stream().filter(n -> n != except && n.isRunning()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no running node"));
+  }
+
+  /** Stops every node gracefully, all at once. */
+  public void stopAll() {
+    CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(node::stop))
+        .toArray(CompletableFuture[]::new)).join();
+  }
+
+  @Override
+  public void close() {
+    nodes.stream().filter(NodeProcess::isRunning).forEach(NodeProcess::kill);
+    try (Connection connection = DriverManager.getConnection(DB_URL, DB_USER, "");
+         Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    } catch (Exception e) {
+      System.err.println("could not drop schema " + schema + ": " + e);
+    }
+  }
+}
