@@ -5,17 +5,40 @@ import dev.ferry.node.NodeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts Ferry nodes for tests: a one-node cluster on loopback with random REST and cluster
  * ports, an H2 journal in the given data directory (start another node on the same directory to
  * simulate a restart), local Kafka off and the test's target cluster as default target.
+ *
+ * <p>With {@code -Dferry.test.persistence=postgres} (the integration suite's second run) the
+ * journal goes to this machine's PostgreSQL instead, in a schema of its own per data directory, so
+ * every test is isolated and a restart on the same directory finds its data; the schemas are
+ * dropped when the test JVM exits.
  */
 public final class TestNodes {
 
+  /** PostgreSQL of the test machine (trust auth, database {@code test}). */
+  public static final String POSTGRES_URL = System.getProperty("ferry.test.db-url", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final Set<String> SCHEMAS = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(TestNodes::dropSchemas, "ferry-test-schemas"));
+  }
+
   private TestNodes() {}
+
+  /** Whether this test run keeps journals in PostgreSQL. */
+  public static boolean onPostgres() {
+    return "postgres".equalsIgnoreCase(System.getProperty("ferry.test.persistence", "h2"));
+  }
 
   /** A fresh data directory. */
   public static Path newDataDir() {
@@ -45,8 +68,30 @@ public final class TestNodes {
     config.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
     // Many nodes share a test JVM: no fixed management port (tests that need it turn it on).
     config.put("ferry.cluster.management", "off");
+    if (onPostgres()) {
+      String schema = "it_" + Integer.toHexString(dataDir.toAbsolutePath().toString().hashCode() & 0x7fffffff);
+      SCHEMAS.add(schema);
+      config.put("ferry.persistence-profile", "postgres");
+      config.put("ferry.persistence.url", POSTGRES_URL);
+      config.put("ferry.persistence.user", "postgres");
+      config.put("ferry.persistence.schema", schema);
+    }
     config.putAll(overrides);
     return FerryNode.start(NodeConfig.load(null, config));
+  }
+
+  private static void dropSchemas() {
+    if (SCHEMAS.isEmpty()) {
+      return;
+    }
+    try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
+         Statement statement = connection.createStatement()) {
+      for (String schema : SCHEMAS) {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    } catch (Exception e) {
+      System.err.println("could not drop test schemas " + SCHEMAS + ": " + e);
+    }
   }
 
   /** A free loopback port, so the node's worker id names its real REST port. */
