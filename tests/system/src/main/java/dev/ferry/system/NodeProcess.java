@@ -133,6 +133,11 @@ public final class NodeProcess {
     return "127.0.0.1:" + restPort;
   }
 
+  /** Its Pekko Management port. */
+  public int managementPort() {
+    return managementPort;
+  }
+
   /** Its cluster (artery) port. */
   public int clusterPort() {
     return clusterPort;

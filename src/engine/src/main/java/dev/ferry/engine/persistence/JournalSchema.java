@@ -57,13 +57,25 @@ public final class JournalSchema {
     return config.getBoolean("ferry.persistence.create-schema");
   }
 
-  /** Creates whatever is missing; running it again changes nothing. */
+  /**
+   * Creates whatever is missing; running it again changes nothing. On PostgreSQL the DDL runs in
+   * one transaction under an advisory lock, so several nodes starting at once (swarm replicas)
+   * do not race on {@code CREATE ... IF NOT EXISTS}.
+   */
   public void apply() {
     String script = loadScript().replace("${schema}", dialect.equals("h2") ? schema : schema.toLowerCase());
     try (Connection connection = DriverManager.getConnection(url, user, password);
          Statement statement = connection.createStatement()) {
+      boolean postgres = dialect.equals("postgres");
+      if (postgres) {
+        connection.setAutoCommit(false);
+        statement.execute("SELECT pg_advisory_xact_lock(" + ("ferry-schema:" + schema.toLowerCase()).hashCode() + ")");
+      }
       for (String sql : statements(script)) {
         statement.execute(sql);
+      }
+      if (postgres) {
+        connection.commit();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create the journal schema in " + url + ": " + e.getMessage(), e);
