@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "connectors",
     aliases = "connector",
-    description = "List, inspect, create, reconfigure and operate connectors.",
+    description = "List, inspect, create, reconfigure and operate connectors, and move their offsets.",
     subcommands = {
         ListConnectorsCommand.class,
         GetConnectorCommand.class,
@@ -18,5 +18,6 @@ import picocli.CommandLine.Command;
         StopConnectorCommand.class,
         RestartConnectorCommand.class,
         DeleteConnectorCommand.class,
-        ConnectorTasksCommand.class})
+        ConnectorTasksCommand.class,
+        ConnectorOffsetsCommand.class})
 final class ConnectorsCommand {}

@@ -18,6 +18,8 @@ public final class ExitCodes {
   public static final int NOT_FOUND = 4;
   /** The request conflicts with the node's state, e.g. the connector already exists (409). */
   public static final int CONFLICT = 5;
+  /** {@code ferry watch --once}: the connector has not caught up yet (some flow has lag, or none runs). */
+  public static final int NOT_CAUGHT_UP = 6;
 
   private ExitCodes() {}
 }

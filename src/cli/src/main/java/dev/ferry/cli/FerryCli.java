@@ -22,13 +22,20 @@ import picocli.CommandLine.ScopeType;
     description = "Operate Ferry replication from the command line, against any node's REST API.",
     footer = {"", "Node address: --url, else $FERRY_URL, else url=... in ~/.ferry/config, else "
         + NodeAddress.DEFAULT_URL + ".",
-        "Exit codes: 0 ok, 1 failure, 2 bad input, 3 node unreachable, 4 not found, 5 conflict."},
-    subcommands = {ConnectorsCommand.class, ListFlowsCommand.class})
+        "Management address (ferry cluster): --management-url, else $FERRY_MANAGEMENT_URL, else management-url=..."
+            + " in ~/.ferry/config, else " + NodeAddress.DEFAULT_MANAGEMENT_URL + ".",
+        "Exit codes: 0 ok, 1 failure, 2 bad input, 3 node unreachable, 4 not found, 5 conflict,"
+            + " 6 not caught up (watch --once)."},
+    subcommands = {ConnectorsCommand.class, ListFlowsCommand.class, WatchCommand.class, ClusterCommand.class})
 public final class FerryCli {
 
   @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
       description = "The node's REST address, e.g. http://host:8083.")
   private String url;
+
+  @Option(names = "--management-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "The node's Pekko Management address for `ferry cluster`, e.g. http://host:8558.")
+  private String managementUrl;
 
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
       converter = OutputFormat.Converter.class, description = "table (default) or json (the node's answer, for scripts).")
@@ -50,7 +57,7 @@ public final class FerryCli {
    * The CLI with the given environment and config file, for tests.
    *
    * @param environment looks up environment variables
-   * @param configFile  the file with a {@code url=} line (need not exist)
+   * @param configFile  the file with {@code url=} and {@code management-url=} lines (need not exist)
    */
   public FerryCli(UnaryOperator<String> environment, Path configFile) {
     this.environment = environment;
@@ -65,6 +72,12 @@ public final class FerryCli {
   /** A client of the node this invocation talks to. */
   FerryClient client() {
     return new FerryClient(NodeAddress.resolve(url, environment, configFile), FerryClient.DEFAULT_TIMEOUT);
+  }
+
+  /** A client of the management endpoint this invocation talks to. */
+  ManagementClient managementClient() {
+    return new ManagementClient(NodeAddress.resolveManagement(managementUrl, environment, configFile),
+        FerryClient.DEFAULT_TIMEOUT);
   }
 
   /** How answers are printed. */

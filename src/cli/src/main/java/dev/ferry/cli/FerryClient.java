@@ -1,18 +1,7 @@
 package dev.ferry.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -27,28 +16,20 @@ public final class FerryClient {
 
   /** How long to wait for a connection, and then for an answer. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-  private final String baseUrl;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final JsonHttp http;
 
   /**
    * @param baseUrl the node's REST address, e.g. {@code http://127.0.0.1:8083}
    * @param timeout how long to wait for each answer
    */
   public FerryClient(String baseUrl, Duration timeout) {
-    this.baseUrl = baseUrl;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .build();
+    this.http = new JsonHttp(baseUrl, timeout, "--url or " + NodeAddress.URL_VARIABLE);
   }
 
   /** The node's REST address. */
   public String url() {
-    return baseUrl;
+    return http.baseUrl();
   }
 
   /** {@code GET /connectors?expand=status}: {@code {"<name>":{"status":ConnectorStateInfo}}}. */
@@ -59,7 +40,7 @@ public final class FerryClient {
   /** {@code GET /flows[?connector=NAME]}: every flow with its node, offsets and lag. */
   public JsonNode flows(String connector) {
     String path = connector == null ? "/flows"
-        : "/flows?connector=" + java.net.URLEncoder.encode(connector, java.nio.charset.StandardCharsets.UTF_8);
+        : "/flows?connector=" + URLEncoder.encode(connector, StandardCharsets.UTF_8);
     return send("GET", path, null, connector).orElseThrow();
   }
 
@@ -123,6 +104,21 @@ public final class FerryClient {
     return send("POST", connectorPath(name, "/restart") + query, null, name);
   }
 
+  /** {@code GET /connectors/NAME/offsets}: {@code {"offsets":[{"partition":{..},"offset":{..}}]}}. */
+  public JsonNode offsets(String name) {
+    return send("GET", connectorPath(name, "/offsets"), null, name).orElseThrow();
+  }
+
+  /** {@code PATCH /connectors/NAME/offsets} with a Connect offsets body; answers {@code {"message":..}}. */
+  public JsonNode alterOffsets(String name, JsonNode offsets) {
+    return send("PATCH", connectorPath(name, "/offsets"), Json.pretty(offsets), name).orElseThrow();
+  }
+
+  /** {@code DELETE /connectors/NAME/offsets}: every flow back to its beginning; answers {@code {"message":..}}. */
+  public JsonNode resetOffsets(String name) {
+    return send("DELETE", connectorPath(name, "/offsets"), null, name).orElseThrow();
+  }
+
   private static String connectorPath(String name, String suffix) {
     return "/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + suffix;
   }
@@ -133,74 +129,7 @@ public final class FerryClient {
    * @param connector the connector the request is about, for error messages; {@code null} when none
    */
   private Optional<JsonNode> send(String method, String path, String body, String connector) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(timeout)
-        .header("Accept", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    HttpResponse<String> response = exchange(request.build());
-    if (response.statusCode() >= 400) {
-      throw new ApiException(response.statusCode(), errorMessage(response), connector);
-    }
-    if (response.body().isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.parse(response.body()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(method + " " + path + " answered something that is not JSON: "
-          + abbreviate(response.body()), e);
-    }
-  }
-
-  private HttpResponse<String> exchange(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException e) {
-      throw new NodeUnreachableException(baseUrl, "no connection within " + CONNECT_TIMEOUT.toSeconds() + "s", e);
-    } catch (HttpTimeoutException e) {
-      throw new NodeUnreachableException(baseUrl, "no answer within " + timeout.toSeconds() + "s", e);
-    } catch (ConnectException e) {
-      throw new NodeUnreachableException(baseUrl, unresolved(e) ? "unknown host" : "connection refused", e);
-    } catch (IOException e) {
-      throw new NodeUnreachableException(baseUrl, unresolved(e) ? "unknown host" : describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + baseUrl, e);
-    }
-  }
-
-  private static boolean unresolved(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String describe(IOException error) {
-    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-  }
-
-  /** Kafka Connect's {@code {"error_code","message"}} message, else the body, else the status. */
-  private static String errorMessage(HttpResponse<String> response) {
-    String body = response.body() == null ? "" : response.body().strip();
-    try {
-      JsonNode message = Json.parse(body).get("message");
-      if (message != null && message.isTextual()) {
-        return message.textValue();
-      }
-    } catch (JsonProcessingException notJson) {
-      // Not Kafka Connect's error body (e.g. a proxy's page): show what came back instead.
-    }
-    return body.isEmpty() ? "HTTP " + response.statusCode() : abbreviate(body);
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    return http.send(method, path, body, "application/json",
+        (status, message) -> new ApiException(status, message, connector));
   }
 }

@@ -17,6 +17,7 @@ abstract class FerryCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   private FerryClient client;
+  private ManagementClient managementClient;
 
   /** Does the command's work; throws on failure. */
   protected abstract void run();
@@ -39,6 +40,14 @@ abstract class FerryCommand implements Callable<Integer> {
       client = root().client();
     }
     return client;
+  }
+
+  /** The client of the node's management endpoint (for {@code ferry cluster}). */
+  protected ManagementClient managementClient() {
+    if (managementClient == null) {
+      managementClient = root().managementClient();
+    }
+    return managementClient;
   }
 
   /** Whether {@code -o json} was asked for. */

@@ -13,7 +13,9 @@ import java.util.function.UnaryOperator;
 /**
  * Which node the CLI talks to: the {@code --url} flag, else the {@code FERRY_URL} environment
  * variable, else the {@code url=} line of {@code ~/.ferry/config}, else {@value #DEFAULT_URL}.
- * A value without a scheme ({@code host:8083}) means {@code http://}.
+ * The node's Pekko Management endpoint (for {@code ferry cluster}) is found the same way:
+ * {@code --management-url}, {@code FERRY_MANAGEMENT_URL}, {@code management-url=}, else
+ * {@value #DEFAULT_MANAGEMENT_URL}. A value without a scheme ({@code host:8083}) means {@code http://}.
  */
 public final class NodeAddress {
 
@@ -23,6 +25,12 @@ public final class NodeAddress {
   public static final String URL_VARIABLE = "FERRY_URL";
   /** The key of the config file's node address line. */
   public static final String URL_KEY = "url";
+  /** The management endpoint of a node running on this machine with the default management port. */
+  public static final String DEFAULT_MANAGEMENT_URL = "http://127.0.0.1:8558";
+  /** The environment variable that names the management endpoint when there is no {@code --management-url}. */
+  public static final String MANAGEMENT_URL_VARIABLE = "FERRY_MANAGEMENT_URL";
+  /** The key of the config file's management address line. */
+  public static final String MANAGEMENT_URL_KEY = "management-url";
 
   private NodeAddress() {}
 
@@ -39,15 +47,30 @@ public final class NodeAddress {
    * @param configFile the config file to read when neither flag nor variable is set (may be absent)
    */
   public static String resolve(String flag, UnaryOperator<String> env, Path configFile) {
+    return resolve(flag, env, URL_VARIABLE, configFile, URL_KEY, DEFAULT_URL);
+  }
+
+  /**
+   * The management endpoint URL, normalized, in the same order as {@link #resolve}: flag,
+   * {@value #MANAGEMENT_URL_VARIABLE}, the config file's {@value #MANAGEMENT_URL_KEY} line, the default.
+   *
+   * @param flag the {@code --management-url} value, {@code null} when not given
+   */
+  public static String resolveManagement(String flag, UnaryOperator<String> env, Path configFile) {
+    return resolve(flag, env, MANAGEMENT_URL_VARIABLE, configFile, MANAGEMENT_URL_KEY, DEFAULT_MANAGEMENT_URL);
+  }
+
+  private static String resolve(String flag, UnaryOperator<String> env, String variableName, Path configFile,
+                                String key, String defaultUrl) {
     if (isSet(flag)) {
       return normalize(flag);
     }
-    String variable = env.apply(URL_VARIABLE);
+    String variable = env.apply(variableName);
     if (isSet(variable)) {
       return normalize(variable);
     }
-    String configured = readConfig(configFile).get(URL_KEY);
-    return isSet(configured) ? normalize(configured) : DEFAULT_URL;
+    String configured = readConfig(configFile).get(key);
+    return isSet(configured) ? normalize(configured) : defaultUrl;
   }
 
   /** The {@code key=value} lines of a config file; empty when the file does not exist. */

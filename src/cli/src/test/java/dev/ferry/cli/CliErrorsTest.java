@@ -94,4 +94,35 @@ class CliErrorsTest {
     CliErrors.report(new IllegalStateException("odd"), new PrintWriter(verbose), true);
     assertTrue(verbose.toString().contains("\tat "), "stack trace with --verbose: " + verbose);
   }
+
+  @Test
+  void offsetsChangeOfARunningConnectorExits2AndSaysHowToStopIt() {
+    CliErrors.Failure failure = CliErrors.describe(new ApiException(400, "Connectors must be in the STOPPED state"
+        + " before their offsets can be modified. This can be done ...", "orders"));
+
+    assertEquals(ExitCodes.BAD_INPUT, failure.exitCode(), "bad input exit code");
+    assertTrue(failure.message().startsWith("Connectors must be in the STOPPED state"), "Connect's message first: "
+        + failure.message());
+    assertTrue(failure.message().contains("`ferry connectors stop orders`"), "how to stop it: " + failure.message());
+  }
+
+  @Test
+  void unknownClusterMemberExits4AndSaysHowToListMembers() {
+    CliErrors.Failure failure = CliErrors.describe(
+        ApiException.aboutMember(404, "Member [pekko://ferry@10.0.0.9:25520] not found", "10.0.0.9:25520"));
+
+    assertEquals(ExitCodes.NOT_FOUND, failure.exitCode(), "not found exit code");
+    assertTrue(failure.message().startsWith("no cluster member 10.0.0.9:25520"), "names it: " + failure.message());
+    assertTrue(failure.message().contains("`ferry cluster members`"), "how to list members: " + failure.message());
+  }
+
+  @Test
+  void unreachableManagementEndpointNamesItsOwnFlag() {
+    CliErrors.Failure failure = CliErrors.describe(new NodeUnreachableException("http://10.0.0.1:8558",
+        "connection refused", "--management-url or FERRY_MANAGEMENT_URL", new ConnectException()));
+
+    assertEquals(ExitCodes.UNREACHABLE, failure.exitCode(), "unreachable exit code");
+    assertTrue(failure.message().endsWith("set --management-url or FERRY_MANAGEMENT_URL"), "message: "
+        + failure.message());
+  }
 }

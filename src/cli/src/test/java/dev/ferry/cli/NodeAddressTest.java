@@ -71,4 +71,17 @@ class NodeAddressTest {
   private static UnaryOperator<String> env(String ferryUrl) {
     return name -> NodeAddress.URL_VARIABLE.equals(name) ? ferryUrl : null;
   }
+
+  @Test
+  void managementAddressFollowsTheSameOrderWithItsOwnFlagVariableAndKey() throws IOException {
+    Path config = configWith("url=http://from-file:8083", "management-url=from-file:8558");
+    assertEquals("http://flag:1", NodeAddress.resolveManagement("flag:1", env("http://env:2"), config), "flag wins");
+    assertEquals("http://from-file:8558", NodeAddress.resolveManagement(null, NO_ENV, config),
+        "management-url= line; url= is not used for it");
+    assertEquals(NodeAddress.DEFAULT_MANAGEMENT_URL, NodeAddress.resolveManagement(null, NO_ENV, home.resolve("none")),
+        "the default management port");
+    assertEquals("http://env:9", NodeAddress.resolveManagement(null,
+        name -> name.equals(NodeAddress.MANAGEMENT_URL_VARIABLE) ? "http://env:9" : null, config),
+        "FERRY_MANAGEMENT_URL wins over the file");
+  }
 }
