@@ -58,6 +58,7 @@ public final class RestServer {
             new ConnectorRoutes(service).route(),
             new PluginRoutes(service).route(),
             new FlowRoutes(service).route(),
+            new MetricsRoutes(service, system).route(),
             new LoggerRoutes().route()))));
   }
 }

@@ -126,6 +126,12 @@ final class MirrorSourcePlan implements ConnectorPlan {
     return config.sourceAlias();
   }
 
+  /** MirrorMaker 2's metrics name the target cluster by its alias ({@code target=} tag). */
+  @Override
+  public String targetClusterName() {
+    return config.targetAlias();
+  }
+
   @Override
   public Map<String, String> taskConfig(FlowSpec spec) {
     Map<String, String> task = new HashMap<>(rawConfig);

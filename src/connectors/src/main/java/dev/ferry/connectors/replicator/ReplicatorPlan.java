@@ -77,6 +77,12 @@ final class ReplicatorPlan implements ConnectorPlan {
     return config.source().bootstrapServers();
   }
 
+  /** The target bootstrap servers (the connector's or the node's default), for the metrics' {@code target} tag. */
+  @Override
+  public String targetClusterName() {
+    return config.target().bootstrapServers();
+  }
+
   @Override
   public Map<String, String> taskConfig(FlowSpec spec) {
     Map<String, String> task = new HashMap<>(rawConfig);

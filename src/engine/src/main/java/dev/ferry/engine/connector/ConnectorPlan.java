@@ -55,6 +55,14 @@ public interface ConnectorPlan {
     return "source";
   }
 
+  /**
+   * How metrics name this connector's target cluster (the {@code target} tag of MirrorMaker 2's
+   * metrics): e.g. a MirrorMaker 2 target alias, or the replicator's target bootstrap servers.
+   */
+  default String targetClusterName() {
+    return "target";
+  }
+
   /** The config shown for this flow under {@code GET /connectors/{name}/tasks}. */
   Map<String, String> taskConfig(FlowSpec spec);
 }

@@ -4,13 +4,18 @@ import dev.ferry.engine.EngineSettings;
 import dev.ferry.engine.FlowSettings;
 import dev.ferry.engine.JsonSerializable;
 import dev.ferry.engine.TargetState;
+import dev.ferry.engine.connector.ConnectorPlan;
 import dev.ferry.engine.connector.ConnectorTypes;
+import dev.ferry.engine.metrics.FlowMeters;
+import dev.ferry.engine.metrics.FerryMetrics;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -44,8 +49,10 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * <p>Rebalance, pause, config change and shutdown all drain: the source stops, in-flight records
  * finish, the final offset is persisted, and only then does the entity stop or restart, so a
  * graceful move produces no duplicates. A failed graph is restarted with exponential backoff and
- * reported FAILED with its trace meanwhile. Entities are remembered by sharding, so after a node
- * crash they restart elsewhere from their own persisted spec, without their connector.
+ * reported FAILED with its trace meanwhile (and the trace's first line, naming the cause, logged
+ * with the connector and flow in the MDC). Entities are remembered by sharding, so after a node
+ * crash they restart elsewhere from their own persisted spec, without their connector. While its
+ * graph runs on a node, the flow's {@link FlowMeters} are in that node's {@code /metrics}.
  */
 public final class FlowEntity
     extends EventSourcedBehaviorWithEnforcedReplies<FlowEntity.Command, FlowEntity.Event, FlowEntity.State> {
@@ -147,6 +154,7 @@ public final class FlowEntity
   private String failureTrace;
   private int consecutiveFailures;
   private final RateMeter rate = new RateMeter();
+  private FlowMeters meters;
 
   /** Registers flows with sharding on this node. */
   public static void init(ActorSystem<?> system, EngineSettings settings) {
@@ -161,8 +169,10 @@ public final class FlowEntity
   }
 
   static Behavior<Command> create(EntityContext<Command> entityContext, EngineSettings settings) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new FlowEntity(ctx, timers, entityContext, settings)));
+    FlowId id = FlowId.parse(entityContext.getEntityId());
+    // Every line the flow logs names its connector and flow (logback's %X, JSON logs' "mdc").
+    return Behaviors.withMdc(Command.class, Map.of("connector", id.connector(), "flow", id.toString()),
+        Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new FlowEntity(ctx, timers, entityContext, settings))));
   }
 
   private FlowEntity(ActorContext<Command> context, TimerScheduler<Command> timers,
@@ -189,6 +199,7 @@ public final class FlowEntity
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::reconcile)
+        .onSignal(PostStop.instance(), state -> closeMeters())
         .build();
   }
 
@@ -306,6 +317,7 @@ public final class FlowEntity
       return Effect().noReply();
     }
     control = null;
+    closeMeters();
     timers.cancel(DrainTimedOut.class);
     if (phase == Phase.STOPPING) {
       return afterGraphStopped(state);
@@ -323,6 +335,7 @@ public final class FlowEntity
         flowName(), flowSettings.drainTimeout(), state.nextOffset());
     generation++; // late checkpoints of the old graph are still accepted (they are acknowledged records)
     control = null;
+    closeMeters();
     return afterGraphStopped(state);
   }
 
@@ -400,11 +413,15 @@ public final class FlowEntity
     ActorRef<Command> self = context.getSelf();
     Duration askTimeout = settings.askTimeout();
     try {
+      ConnectorPlan plan = planOf(runningSpec);
+      FlowGraph graph = plan.flowGraph(runningSpec, context.getSystem());
+      meters = FerryMetrics.get(context.getSystem())
+          .flowMeters(runningSpec, plan.sourceClusterName(), plan.targetClusterName());
       Pair<FlowControl, CompletionStage<Done>> running = CheckpointedGraph.run(
-          graphOf(runningSpec).from(offset), flowSettings,
+          graph.from(offset), flowSettings,
           p -> AskPattern.<Command, Done>ask(self, replyTo -> new Checkpoint(p, replyTo), askTimeout,
               context.getSystem().scheduler()),
-          context.getSystem());
+          meters, context.getSystem());
       control = running.first();
       phase = Phase.RUNNING;
       context.getLog().info("Flow {} started at offset {} on {}", flowName(), offset, settings.workerId());
@@ -417,8 +434,19 @@ public final class FlowEntity
 
 
   private FlowGraph graphOf(FlowSpec spec) {
-    return ConnectorTypes.plan(spec.id().connector(), spec.connectorConfig(), settings)
-        .flowGraph(spec, context.getSystem());
+    return planOf(spec).flowGraph(spec, context.getSystem());
+  }
+
+  private ConnectorPlan planOf(FlowSpec spec) {
+    return ConnectorTypes.plan(spec.id().connector(), spec.connectorConfig(), settings);
+  }
+
+  /** The flow's meters leave this node's /metrics whenever its graph is not running here. */
+  private void closeMeters() {
+    if (meters != null) {
+      meters.close();
+      meters = null;
+    }
   }
 
   private void stopThen(AfterStop then) {
@@ -458,6 +486,7 @@ public final class FlowEntity
 
   private void failAndBackOff(String trace) {
     control = null;
+    closeMeters();
     runningSpec = null;
     failureTrace = trace;
     consecutiveFailures++;
