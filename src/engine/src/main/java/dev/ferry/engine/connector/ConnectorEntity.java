@@ -195,8 +195,10 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   }
 
   static Behavior<Command> create(EntityContext<Command> entityContext, EngineSettings settings) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new ConnectorEntity(ctx, timers, entityContext, settings)));
+    // Every line the connector logs names it (logback's %X{connector}, JSON logs' "mdc").
+    return Behaviors.withMdc(Command.class, Map.of("connector", entityContext.getEntityId()),
+        Behaviors.setup(ctx -> Behaviors.withTimers(
+            timers -> new ConnectorEntity(ctx, timers, entityContext, settings))));
   }
 
   private ConnectorEntity(ActorContext<Command> context, TimerScheduler<Command> timers,
