@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Loads a node's configuration, highest precedence first: programmatic overrides, JVM system
  * properties, the operator's file ({@code --config FILE} or {@code FERRY_CONFIG}), the persistence
- * profile ({@code FERRY_PERSISTENCE=h2|postgres}), {@code hocon/ferry.conf}, then every
+ * profile ({@code ferry.persistence-profile} in those layers, else {@code FERRY_PERSISTENCE=h2|postgres}),
+ * {@code hocon/ferry.conf}, then every
  * {@code reference.conf}. Environment variables named in the HOCON files ({@code ${?FERRY_...}})
  * fill their keys. The data directory is made absolute so H2 and the local brokers agree on it.
  */
@@ -35,13 +36,11 @@ public final class NodeConfig {
       }
       config = config.withFallback(ConfigFactory.parseFile(file.toFile()));
     }
-    String profile = System.getenv().getOrDefault("FERRY_PERSISTENCE", "h2");
+    // The profile: ferry.persistence-profile (overrides, system property or the operator's file), else FERRY_PERSISTENCE.
+    String profile = config.hasPath("ferry.persistence-profile") ? config.getString("ferry.persistence-profile")
+        : System.getenv().getOrDefault("FERRY_PERSISTENCE", "h2");
     if (!profile.equals("h2") && !profile.equals("postgres")) {
-      throw new IllegalArgumentException("FERRY_PERSISTENCE must be h2 or postgres, was " + profile);
-    }
-    Object profileOverride = overrides.get("ferry.persistence-profile");
-    if (profileOverride != null) {
-      profile = profileOverride.toString();
+      throw new IllegalArgumentException("ferry.persistence-profile / FERRY_PERSISTENCE must be h2 or postgres, was " + profile);
     }
     if (profile.equals("postgres")) {
       config = config.withFallback(ConfigFactory.parseResources("persistence-postgres.conf"));

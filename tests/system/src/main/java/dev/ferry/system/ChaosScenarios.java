@@ -94,8 +94,16 @@ public final class ChaosScenarios {
         node.start();
         node.awaitReady(Duration.ofSeconds(120));
       }
+      // The last node to rejoin runs nothing yet: it must take a fair share without a global reshuffle.
+      long rejoinedAt = System.nanoTime();
+      int fairShare = size.partitions() / run.cluster.nodes().size() - 1;
+      Await.until(CATCH_UP, () -> run.cluster.nodes().stream().allMatch(n -> run.owners().values().stream()
+          .filter(n.workerId()::equals).count() >= fairShare), () -> "every node runs at least " + fairShare
+          + " flows; now " + run.flowsPerNode());
+      double fairShareSeconds = (System.nanoTime() - rejoinedAt) / 1e9;
       pause(size.loadAfter());
-      return run.finish(slowestHandOff, "recovery=slowest_leave_to_all_running");
+      return run.finish(slowestHandOff, String.format("recovery=slowest_leave_to_all_running fair_share_s=%.1f",
+          fairShareSeconds));
     }
   }
 
@@ -200,7 +208,8 @@ public final class ChaosScenarios {
     /** partition → worker id running its flow. */
     Map<Integer, String> owners() {
       Map<Integer, String> owners = new HashMap<>();
-      flows(cluster.nodes().get(0)).forEach(f -> owners.put(f.path("partition").asInt(), f.path("worker_id").asText()));
+      NodeProcess apiNode = cluster.nodes().stream().filter(NodeProcess::isRunning).findFirst().orElseThrow();
+      flows(apiNode).forEach(f -> owners.put(f.path("partition").asInt(), f.path("worker_id").asText()));
       return owners;
     }
 
@@ -245,8 +254,38 @@ public final class ChaosScenarios {
       }
     }
 
+    /**
+     * Any node's REST API serves any connector: every running node lists this one, shows its
+     * status and its flows (requests cross nodes through sharding).
+     */
+    void checkEveryNodeServesTheConnector() {
+      for (NodeProcess node : cluster.nodes()) {
+        if (!node.isRunning()) {
+          continue;
+        }
+        for (String path : List.of("/connectors", "/connectors/" + name + "/status", "/flows?connector=" + name)) {
+          ConnectClient.Response response = api(node).get(path);
+          if (response.status() != 200 || !response.body().contains(name)) {
+            throw new IllegalStateException(node.name() + " GET " + path + " answered " + response);
+          }
+        }
+      }
+    }
+
+    /** Per node, how many of this connector's flows it runs ({@code flows_per_node=a/b/c}). */
+    String flowsPerNode() {
+      Map<Integer, String> owners = owners();
+      StringBuilder out = new StringBuilder("flows_per_node=");
+      for (NodeProcess node : cluster.nodes()) {
+        out.append(out.length() > 15 ? "/" : "").append(owners.values().stream().filter(node.workerId()::equals).count());
+      }
+      return out.toString();
+    }
+
     /** Stops the load, waits until every flow has persisted the source's end offset, reconciles. */
     ScenarioResult finish(double recoverySeconds, String details) {
+      checkEveryNodeServesTheConnector();
+      String distribution = flowsPerNode();
       long produced = load.stop();
       NodeProcess apiNode = cluster.nodes().stream().filter(NodeProcess::isRunning).findFirst().orElseThrow();
       Await.until(CATCH_UP, () -> {
@@ -259,7 +298,7 @@ public final class ChaosScenarios {
       Reconciliation reconciliation = Reconciliation.of(
           TopicData.digest(kafka.source().bootstrapServers(), topic, Duration.ofMinutes(2)),
           TopicData.digest(kafka.target().bootstrapServers(), targetTopic, Duration.ofMinutes(2)));
-      return new ScenarioResult(name, reconciliation, recoverySeconds, details);
+      return new ScenarioResult(name, reconciliation, recoverySeconds, details + " " + distribution);
     }
 
     @Override

@@ -40,7 +40,10 @@ public final class ConnectorRegistry extends EventSourcedBehaviorWithEnforcedRep
   public record Unregister(String name, ActorRef<Done> replyTo) implements Command {}
 
   /** Lists the names, sorted. */
-  public record ListNames(ActorRef<List<String>> replyTo) implements Command {}
+  public record ListNames(ActorRef<Names> replyTo) implements Command {}
+
+  /** The reply to {@link ListNames}: every name, sorted (a record, so it crosses nodes as JSON). */
+  public record Names(List<String> names) implements JsonSerializable {}
 
   /** Registry events. */
   public sealed interface Event extends JsonSerializable {}
@@ -94,7 +97,7 @@ public final class ConnectorRegistry extends EventSourcedBehaviorWithEnforcedRep
         .onCommand(Unregister.class, (s, c) -> !s.names().contains(c.name())
             ? Effect().reply(c.replyTo(), Done.getInstance())
             : Effect().persist(new NameUnregistered(c.name())).thenReply(c.replyTo(), x -> Done.getInstance()))
-        .onCommand(ListNames.class, (s, c) -> Effect().reply(c.replyTo(), List.copyOf(new TreeSet<>(s.names()))))
+        .onCommand(ListNames.class, (s, c) -> Effect().reply(c.replyTo(), new Names(List.copyOf(new TreeSet<>(s.names())))))
         .build();
   }
 

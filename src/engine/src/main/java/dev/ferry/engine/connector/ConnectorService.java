@@ -44,7 +44,8 @@ public final class ConnectorService {
 
   /** Every connector name, sorted. */
   public CompletionStage<List<String>> list() {
-    return ConnectorRegistry.ref(system).ask(ConnectorRegistry.ListNames::new, timeout);
+    return ConnectorRegistry.ref(system).ask(ConnectorRegistry.ListNames::new, timeout)
+        .thenApply(ConnectorRegistry.Names::names);
   }
 
   /** Creates a connector (POST /connectors). */
