@@ -23,14 +23,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code ./build.sh bench}: Ferry against a bare kafka-clients consume→produce loop, on the same two
  * local KRaft clusters in the same run, then the heap cost of 1,000 flows on one node.
  *
- * <p>A warm-up round (a fifth of the records, both contenders) runs first, then BENCH_ROUNDS measured
- * rounds, each the bare loop and then Ferry on a fresh topic. Both are timed from their first record
+ * <p>BENCH_WARMUP_ROUNDS full-size warm-up rounds (both contenders, printed, not counted) run first:
+ * measured here, Ferry's larger code path (streams, actors, persistence) keeps the JIT compiler busy
+ * for several rounds, while a node runs for days. Then BENCH_ROUNDS measured rounds, each the bare
+ * loop and then Ferry on a fresh topic. Both are timed from their first record
  * to their last acknowledged one (Ferry's connector start-up is printed apart); the final ratio is
  * the median Ferry rate over the median bare rate, so one noisy round on a shared 2-core machine
  * does not decide it. Each round also prints where the JVM's CPU went (GC, JIT, thread groups).
  *
  * <p>Knobs (env): BENCH_RECORDS (500000 per round), BENCH_RECORD_BYTES (1000), BENCH_PARTITIONS (10),
- * BENCH_ROUNDS (3), BENCH_FLOWS (1000; 0 skips the memory check). Last line:
+ * BENCH_WARMUP_ROUNDS (2), BENCH_ROUNDS (5), BENCH_FLOWS (1000; 0 skips the memory check). Last line:
  * {@code bench ferry_rps=<n> bare_rps=<n> ratio=<x>}.
  */
 public final class Benchmark {
@@ -42,7 +44,8 @@ public final class Benchmark {
     long records = env("BENCH_RECORDS", 500_000);
     int bytes = (int) env("BENCH_RECORD_BYTES", 1_000);
     int partitions = (int) env("BENCH_PARTITIONS", 10);
-    int rounds = (int) Math.max(1, env("BENCH_ROUNDS", 3));
+    int warmupRounds = (int) Math.max(0, env("BENCH_WARMUP_ROUNDS", 2));
+    int rounds = (int) Math.max(1, env("BENCH_ROUNDS", 5));
     int flows = (int) env("BENCH_FLOWS", 1_000);
     long perPartition = records / partitions;
     records = perPartition * partitions;
@@ -52,17 +55,16 @@ public final class Benchmark {
     String source = clusters.source().bootstrapServers();
     String target = clusters.target().bootstrapServers();
     try {
-      long warmup = Math.max(partitions, records / 5 / partitions * partitions);
-      System.out.printf("bench: producing %,d warm-up and %d x %,d measured records x %,d bytes over %d partitions%n",
-          warmup, rounds, records, bytes, partitions);
+      System.out.printf("bench: producing %d warm-up and %d measured rounds of %,d records x %,d bytes over %d partitions%n",
+          warmupRounds, rounds, records, bytes, partitions);
       List<String> topics = new ArrayList<>();
-      for (int round = 0; round <= rounds; round++) {
-        String topic = round == 0 ? "warmup" : "bench" + round;
+      for (int round = 1; round <= warmupRounds + rounds; round++) {
+        String topic = round <= warmupRounds ? "warmup" + round : "bench" + (round - warmupRounds);
         topics.add(topic);
         TopicData.createTopic(source, topic, partitions);
         TopicData.createTopic(target, topic + ".bare", partitions);
         TopicData.createTopic(target, topic + ".ferry", partitions);
-        produce(source, topic, partitions, round == 0 ? warmup / partitions : perPartition, bytes);
+        produce(source, topic, partitions, perPartition, bytes);
       }
 
       FerryNode node = TestNodes.start(TestNodes.newDataDir(), target, Map.of("ferry.discovery.interval", "30s"));
@@ -70,8 +72,8 @@ public final class Benchmark {
       List<Double> ferryRates = new ArrayList<>();
       try {
         for (String topic : topics) {
-          boolean measured = !topic.equals("warmup");
-          long count = measured ? records : warmup;
+          boolean measured = topic.startsWith("bench");
+          long count = records;
           CpuMeter cpu = CpuMeter.start();
           long bareNanos = BareLoop.copy(source, target, topic, partitions, topic + ".bare", count, PRODUCER);
           report("bare " + topic, count, bytes, bareNanos, cpu);

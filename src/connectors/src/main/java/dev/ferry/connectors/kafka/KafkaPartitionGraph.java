@@ -13,21 +13,26 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.kafka.ProducerMessage;
-import org.apache.pekko.kafka.ProducerSettings;
-import org.apache.pekko.kafka.javadsl.Producer;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The data path that copies one Kafka topic-partition to a topic of another cluster: the node's
  * shared consumer of the source cluster (manually assigned at the flow's offset) → adaptive batches (bounded by
  * {@code max-batch-records} / {@code max-batch-bytes}) → rename → the node's pooled idempotent
- * producer ({@code Producer.flexiFlow} with one multi-message envelope per batch, at most
- * {@code max-in-flight-records} unacknowledged) → one {@link FlowProgress} per acknowledged
+ * producer ({@link BatchSend}: one completion per batch, at most {@code max-in-flight-records}
+ * unacknowledged, on pekko-connectors-kafka's dispatcher) → one {@link FlowProgress} per acknowledged
  * batch, in source order.
+ *
+ * <p>Why not {@code Producer.flexiFlow}: with a {@code ProducerMessage.multi} envelope per batch it
+ * creates a Scala promise per record and joins them with {@code Future.sequence}; measured on the
+ * benchmark that cost Ferry a third more CPU per record, 0.65–0.77 of the bare loop's throughput
+ * against 0.80–0.90 with one counter per batch. The semantics are the same: records are handed to
+ * the idempotent producer in order from one stage, and a batch completes only when every record of
+ * it is acknowledged (or fails the flow with the first error).
  *
  * <p>Records stay bytes: key, value, headers and timestamp are copied untouched, into the same
  * partition number, so per-partition order and content are preserved exactly. Connector types may
@@ -36,6 +41,9 @@ import org.apache.pekko.stream.javadsl.Source;
  * progress is released (MirrorMaker 2 offset syncs).
  */
 public final class KafkaPartitionGraph implements FlowGraph {
+
+  /** pekko-connectors-kafka's dispatcher for blocking Kafka client calls. */
+  static final String KAFKA_DISPATCHER = "pekko.kafka.default-dispatcher";
 
   private final KafkaClients clients;
   private final ClusterClientKey source;
@@ -78,12 +86,12 @@ public final class KafkaPartitionGraph implements FlowGraph {
 
   @Override
   public Source<FlowProgress, FlowControl> from(long offset) {
-    // Each envelope is a batch; at most max-in-flight-records records are unacknowledged.
+    // At most max-in-flight-records records are unacknowledged: that many batches of max-batch-records.
     int batchesInFlight = Math.max(1, flowSettings.maxInFlightRecords() / flowSettings.maxBatchRecords());
-    ProducerSettings<byte[], byte[]> producer = clients.producer(target).withParallelism(batchesInFlight);
+    Producer<byte[], byte[]> producer = clients.sharedProducer(target);
     // Every record also weighs maxBatchBytes/maxBatchRecords, so a batch closes at either bound.
     long perRecordWeight = Math.max(1, flowSettings.maxBatchBytes() / flowSettings.maxBatchRecords());
-    Source<ProducerMessage.Results<byte[], byte[], Pending>, FlowControl> acknowledged =
+    Source<Sent, FlowControl> acknowledged =
         clients.partitionSource(source, partition, offset, flowSettings.bufferRecords(),
             flowSettings.maxBatchRecords())
         // Records join a batch only while the producer is busy: no added latency when idle,
@@ -91,24 +99,28 @@ public final class KafkaPartitionGraph implements FlowGraph {
         .batchWeighted(flowSettings.maxBatchBytes(), polled -> payloadBytes(polled) + perRecordWeight * polled.size(),
             first -> new RecordBatch().add(first), RecordBatch::add)
         .map(this::toTarget)
-        .via(Producer.flexiFlow(producer));
+        // Sent in order, acknowledged in order, at most batchesInFlight batches outstanding.
+        .mapAsync(batchesInFlight, batch -> BatchSend.send(producer, batch.copies())
+            .thenApply(targetOffsets -> new Sent(batch.pending(), targetOffsets)))
+        // The data path runs on the Kafka dispatcher (a thread pool meant for blocking calls), as
+        // pekko-connectors-kafka's producer stages do: send() may block on a full buffer or missing
+        // metadata, and must not hold a thread of the actor system's default dispatcher.
+        .async(KAFKA_DISPATCHER);
     return listener == null
-        ? acknowledged.map(result -> result.passThrough().progress())
+        ? acknowledged.map(sent -> sent.pending().progress())
         : acknowledged.mapAsync(batchesInFlight, this::acknowledged);
   }
 
-  private CompletionStage<FlowProgress> acknowledged(ProducerMessage.Results<byte[], byte[], Pending> result) {
-    Pending pending = result.passThrough();
-    long[] targetOffsets = new long[pending.sourceOffsets().length];
-    if (result instanceof ProducerMessage.MultiResult<byte[], byte[], Pending> multi) {
-      int i = 0;
-      for (ProducerMessage.MultiResultPart<byte[], byte[]> part : multi.getParts()) {
-        targetOffsets[i++] = part.metadata().offset();
-      }
-    }
-    return listener.acknowledged(new AcknowledgedBatch(partition, pending.sourceOffsets(), targetOffsets,
-        pending.progress()));
+  private CompletionStage<FlowProgress> acknowledged(Sent sent) {
+    return listener.acknowledged(new AcknowledgedBatch(partition, sent.pending().sourceOffsets(), sent.targetOffsets(),
+        sent.pending().progress()));
   }
+
+  /** A batch ready to send: the copies and what travels with them. */
+  private record Outgoing(List<ProducerRecord<byte[], byte[]>> copies, Pending pending) {}
+
+  /** A batch the target acknowledged, with the target offset of each copy. */
+  private record Sent(Pending pending, long[] targetOffsets) {}
 
   /** What travels with a batch through the producer: its progress and the source offsets of its copies. */
   private record Pending(FlowProgress progress, long[] sourceOffsets) {}
@@ -125,8 +137,8 @@ public final class KafkaPartitionGraph implements FlowGraph {
     return (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
   }
 
-  /** One multi-message envelope per batch: its progress is emitted once every record in it is acknowledged. */
-  private ProducerMessage.Envelope<byte[], byte[], Pending> toTarget(RecordBatch batch) {
+  /** One outgoing batch: its progress is emitted once every record in it is acknowledged. */
+  private Outgoing toTarget(RecordBatch batch) {
     List<ConsumerRecord<byte[], byte[]>> records = batch.records();
     List<ProducerRecord<byte[], byte[]>> copies = new ArrayList<>(records.size());
     long[] copied = new long[records.size()];
@@ -145,6 +157,6 @@ public final class KafkaPartitionGraph implements FlowGraph {
     Pending pending = new Pending(new FlowProgress(last.offset() + 1, copies.size(), bytes, newestTimestamp),
         copies.size() == copied.length ? copied : Arrays.copyOf(copied, copies.size()));
     // A batch whose every record was skipped still moves the flow's offset.
-    return copies.isEmpty() ? ProducerMessage.passThrough(pending) : ProducerMessage.multi(copies, pending);
+    return new Outgoing(copies, pending);
   }
 }

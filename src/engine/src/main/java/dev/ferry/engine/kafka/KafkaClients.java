@@ -108,6 +108,15 @@ public final class KafkaClients implements Extension {
    * idempotent with {@code acks=all}, whatever the overrides say: order and no loss come first.
    */
   public ProducerSettings<byte[], byte[]> producer(ClusterClientKey key) {
+    return pooledProducer(key).settings();
+  }
+
+  /** The shared producer of a target cluster itself (idempotent, {@code acks=all}); never close it. */
+  public Producer<byte[], byte[]> sharedProducer(ClusterClientKey key) {
+    return pooledProducer(key).producer();
+  }
+
+  private PooledProducer pooledProducer(ClusterClientKey key) {
     return producers.computeIfAbsent(key, k -> {
       Map<String, String> props = new HashMap<>(settings.producerDefaults());
       props.putAll(k.overrides());
@@ -120,7 +129,7 @@ public final class KafkaClients implements Extension {
       log.info("Starting pooled producer for target cluster {}", k.bootstrapServers());
       Producer<byte[], byte[]> shared = base.createKafkaProducer();
       return new PooledProducer(base.withProducer(shared).withCloseProducerOnStop(false), shared);
-    }).settings();
+    });
   }
 
   /** The shared admin client of a cluster. */
