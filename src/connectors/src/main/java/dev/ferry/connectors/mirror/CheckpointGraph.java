@@ -2,7 +2,6 @@ package dev.ferry.connectors.mirror;
 
 import dev.ferry.engine.FlowSettings;
 import dev.ferry.engine.flow.FlowControl;
-import dev.ferry.engine.flow.FlowGraph;
 import dev.ferry.engine.flow.FlowProgress;
 import dev.ferry.engine.kafka.KafkaClients;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,27 +29,19 @@ import org.slf4j.LoggerFactory;
  * through one {@code mapAsync(1)} stage, so the indexes are only ever touched by one element at a
  * time. Its progress counts rounds; after a restart it rebuilds everything from the topics.
  */
-final class CheckpointGraph implements FlowGraph {
+final class CheckpointGraph extends PeriodicMirrorGraph {
 
   private static final Logger log = LoggerFactory.getLogger(CheckpointGraph.class);
 
   private enum Tick { INSTANCE }
 
-  private final KafkaClients clients;
-  private final MirrorConfig config;
   private final FlowSettings flowSettings;
   private final String connector;
 
-  CheckpointGraph(ActorSystem<?> system, MirrorConfig config, FlowSettings flowSettings, String connector) {
-    this.clients = KafkaClients.get(system);
-    this.config = config;
+  CheckpointGraph(KafkaClients clients, MirrorConfig config, FlowSettings flowSettings, String connector) {
+    super(clients, config);
     this.flowSettings = flowSettings;
     this.connector = connector;
-  }
-
-  @Override
-  public CompletionStage<Long> initialOffset() {
-    return CompletableFuture.completedFuture(0L);
   }
 
   @Override

@@ -1,12 +1,9 @@
 package dev.ferry.connectors.mirror;
 
 import dev.ferry.engine.flow.FlowControl;
-import dev.ferry.engine.flow.FlowGraph;
 import dev.ferry.engine.flow.FlowProgress;
 import dev.ferry.engine.kafka.KafkaClients;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pekko.kafka.ProducerMessage;
 import org.apache.pekko.kafka.javadsl.Producer;
@@ -21,19 +18,10 @@ import org.apache.pekko.stream.javadsl.Source;
  * {@code <alias>.heartbeats}, so each hop's time lag shows replication latency end to end. Its
  * progress counts heartbeats acknowledged.
  */
-final class HeartbeatGraph implements FlowGraph {
-
-  private final KafkaClients clients;
-  private final MirrorConfig config;
+final class HeartbeatGraph extends PeriodicMirrorGraph {
 
   HeartbeatGraph(KafkaClients clients, MirrorConfig config) {
-    this.clients = clients;
-    this.config = config;
-  }
-
-  @Override
-  public CompletionStage<Long> initialOffset() {
-    return CompletableFuture.completedFuture(0L);
+    super(clients, config);
   }
 
   @Override

@@ -1,12 +1,9 @@
 package dev.ferry.connectors.mirror;
 
 import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.connector.ConnectorPlan;
 import dev.ferry.engine.flow.FlowGraph;
-import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowSpec;
 import dev.ferry.engine.kafka.KafkaClients;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,23 +15,10 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * topics exist (with their configured replication factors) and yields one flow,
  * {@code <connector>/<offset-syncs topic>/0}, that runs the {@link CheckpointGraph}.
  */
-final class MirrorCheckpointPlan implements ConnectorPlan {
-
-  private final String name;
-  private final Map<String, String> rawConfig;
-  private final MirrorConfig config;
-  private final EngineSettings settings;
+final class MirrorCheckpointPlan extends MirrorPlanBase {
 
   MirrorCheckpointPlan(String name, Map<String, String> rawConfig, MirrorConfig config, EngineSettings settings) {
-    this.name = name;
-    this.rawConfig = Map.copyOf(rawConfig);
-    this.config = config;
-    this.settings = settings;
-  }
-
-  @Override
-  public List<String> warnings() {
-    return config.warnings();
+    super(name, rawConfig, config, settings);
   }
 
   @Override
@@ -49,24 +33,17 @@ final class MirrorCheckpointPlan implements ConnectorPlan {
         .thenCompose(v -> InternalTopics.ensure(clients.admin(config.clusters().targetAdmin()),
             config.checkpointsTopic(), config.checkpointsReplicationFactor(), MirrorKeys.CHECKPOINTS_RF,
             config.targetAlias()))
-        .thenApply(v -> List.of(new FlowSpec(new FlowId(name, config.offsetSyncsTopic(), 0), config.checkpointsTopic(),
-            rawConfig)));
+        .thenApply(v -> List.of(flowSpec(config.offsetSyncsTopic(), 0, config.checkpointsTopic())));
   }
 
   @Override
   public FlowGraph flowGraph(FlowSpec spec, ActorSystem<?> system) {
-    return new CheckpointGraph(system, config, settings.flow(), name);
-  }
-
-  /** MirrorMaker 2 names partitions by their cluster alias (offsets API). */
-  public String sourceClusterName() {
-    return config.sourceAlias();
+    return new CheckpointGraph(KafkaClients.get(system), config, settings.flow(), name);
   }
 
   @Override
   public Map<String, String> taskConfig(FlowSpec spec) {
-    Map<String, String> task = new HashMap<>(rawConfig);
-    task.put("task.class", "org.apache.kafka.connect.mirror.MirrorCheckpointTask");
+    Map<String, String> task = taskConfigOf("org.apache.kafka.connect.mirror.MirrorCheckpointTask");
     task.put("checkpoints.topic", config.checkpointsTopic());
     task.put("offset-syncs.topic", config.offsetSyncsTopic());
     return task;

@@ -1,11 +1,9 @@
 package dev.ferry.connectors.mirror;
 
-import dev.ferry.engine.connector.ConnectorPlan;
+import dev.ferry.engine.EngineSettings;
 import dev.ferry.engine.flow.FlowGraph;
-import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowSpec;
 import dev.ferry.engine.kafka.KafkaClients;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,21 +15,10 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * exists (compacted, one partition, {@code heartbeats.topic.replication.factor}) and yields one
  * flow, {@code <connector>/heartbeats/0}, that runs the {@link HeartbeatGraph}.
  */
-final class MirrorHeartbeatPlan implements ConnectorPlan {
+final class MirrorHeartbeatPlan extends MirrorPlanBase {
 
-  private final String name;
-  private final Map<String, String> rawConfig;
-  private final MirrorConfig config;
-
-  MirrorHeartbeatPlan(String name, Map<String, String> rawConfig, MirrorConfig config) {
-    this.name = name;
-    this.rawConfig = Map.copyOf(rawConfig);
-    this.config = config;
-  }
-
-  @Override
-  public List<String> warnings() {
-    return config.warnings();
+  MirrorHeartbeatPlan(String name, Map<String, String> rawConfig, MirrorConfig config, EngineSettings settings) {
+    super(name, rawConfig, config, settings);
   }
 
   @Override
@@ -42,7 +29,7 @@ final class MirrorHeartbeatPlan implements ConnectorPlan {
     String topic = ReplicationPolicy.HEARTBEATS_TOPIC;
     return InternalTopics.ensure(KafkaClients.get(system).admin(config.clusters().targetAdmin()), topic,
             config.heartbeatsReplicationFactor(), MirrorKeys.HEARTBEATS_RF, config.targetAlias())
-        .thenApply(v -> List.of(new FlowSpec(new FlowId(name, topic, 0), topic, rawConfig)));
+        .thenApply(v -> List.of(flowSpec(topic, 0, topic)));
   }
 
   @Override
@@ -50,15 +37,8 @@ final class MirrorHeartbeatPlan implements ConnectorPlan {
     return new HeartbeatGraph(KafkaClients.get(system), config);
   }
 
-  /** MirrorMaker 2 names partitions by their cluster alias (offsets API). */
-  public String sourceClusterName() {
-    return config.sourceAlias();
-  }
-
   @Override
   public Map<String, String> taskConfig(FlowSpec spec) {
-    Map<String, String> task = new HashMap<>(rawConfig);
-    task.put("task.class", "org.apache.kafka.connect.mirror.MirrorHeartbeatTask");
-    return task;
+    return taskConfigOf("org.apache.kafka.connect.mirror.MirrorHeartbeatTask");
   }
 }

@@ -7,13 +7,11 @@ import dev.ferry.connectors.kafka.SourceEndOffsets;
 import dev.ferry.connectors.kafka.TargetTopicRules;
 import dev.ferry.connectors.kafka.TopicMirror;
 import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.connector.ConnectorPlan;
 import dev.ferry.engine.flow.FlowGraph;
 import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowSpec;
 import dev.ferry.engine.kafka.KafkaClients;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,25 +31,12 @@ import org.slf4j.LoggerFactory;
  * {@code replication.factor}, and copies topic configs and ACLs. Only new partitions become new
  * flows: running flows are never stopped or moved by a discovery.
  */
-final class MirrorSourcePlan implements ConnectorPlan {
+final class MirrorSourcePlan extends MirrorPlanBase {
 
   private static final Logger log = LoggerFactory.getLogger(MirrorSourcePlan.class);
 
-  private final String name;
-  private final Map<String, String> rawConfig;
-  private final MirrorConfig config;
-  private final EngineSettings settings;
-
   MirrorSourcePlan(String name, Map<String, String> rawConfig, MirrorConfig config, EngineSettings settings) {
-    this.name = name;
-    this.rawConfig = Map.copyOf(rawConfig);
-    this.config = config;
-    this.settings = settings;
-  }
-
-  @Override
-  public List<String> warnings() {
-    return config.warnings();
+    super(name, rawConfig, config, settings);
   }
 
   @Override
@@ -76,7 +61,7 @@ final class MirrorSourcePlan implements ConnectorPlan {
           Map<String, String> remoteNames = new TreeMap<>();
           partitions.forEach(p -> remoteNames.put(p.sourceTopic(), p.targetTopic()));
           return syncTopicMetadata(clients, remoteNames).thenApply(v -> partitions.stream()
-              .map(p -> new FlowSpec(new FlowId(name, p.sourceTopic(), p.partition()), p.targetTopic(), rawConfig))
+              .map(p -> flowSpec(p.sourceTopic(), p.partition(), p.targetTopic()))
               .toList());
         });
   }
@@ -121,11 +106,6 @@ final class MirrorSourcePlan implements ConnectorPlan {
     return SourceEndOffsets.of(KafkaClients.get(system).admin(config.clusters().sourceAdmin()), flows);
   }
 
-  /** MirrorMaker 2 names partitions by their cluster alias (offsets API). */
-  public String sourceClusterName() {
-    return config.sourceAlias();
-  }
-
   /** MirrorMaker 2's metrics name the target cluster by its alias ({@code target=} tag). */
   @Override
   public String targetClusterName() {
@@ -134,8 +114,7 @@ final class MirrorSourcePlan implements ConnectorPlan {
 
   @Override
   public Map<String, String> taskConfig(FlowSpec spec) {
-    Map<String, String> task = new HashMap<>(rawConfig);
-    task.put("task.class", "org.apache.kafka.connect.mirror.MirrorSourceTask");
+    Map<String, String> task = taskConfigOf("org.apache.kafka.connect.mirror.MirrorSourceTask");
     task.put("task.assigned.partitions", spec.id().topic() + "-" + spec.id().partition());
     task.put("target.topic", spec.targetTopic());
     return task;
