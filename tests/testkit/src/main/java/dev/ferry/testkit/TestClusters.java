@@ -18,8 +18,11 @@ public final class TestClusters implements AutoCloseable {
 
   private final LocalKafkaBroker source;
   private final LocalKafkaBroker target;
+  private final Path dataDir;
+  private boolean closed;
 
-  private TestClusters(LocalKafkaBroker source, LocalKafkaBroker target) {
+  private TestClusters(LocalKafkaBroker source, LocalKafkaBroker target, Path dataDir) {
+    this.dataDir = dataDir;
     this.source = source;
     this.target = target;
   }
@@ -41,7 +44,11 @@ public final class TestClusters implements AutoCloseable {
           LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral("source", dir.resolve("source")), ready));
       CompletableFuture<LocalKafkaBroker> target = CompletableFuture.supplyAsync(() ->
           LocalKafkaBroker.start(LocalKafkaBroker.Settings.ephemeral("target", dir.resolve("target")), ready));
-      return new TestClusters(source.join(), target.join());
+      TestClusters clusters = new TestClusters(source.join(), target.join(), dir);
+      // Also for the shared clusters nobody closes: stop the brokers, then delete their data
+      // (a benchmark leaves gigabytes), when the JVM exits.
+      Runtime.getRuntime().addShutdownHook(new Thread(clusters::close, "ferry-test-clusters-cleanup"));
+      return clusters;
     } catch (IOException e) {
       throw new IllegalStateException("cannot create a temp dir for test brokers", e);
     }
@@ -57,9 +64,14 @@ public final class TestClusters implements AutoCloseable {
     return target;
   }
 
-  /** Stops both brokers (only for clusters from {@link #startNew()}). */
-  public void close() {
+  /** Stops both brokers and deletes their data (only for clusters from {@link #startNew()}). */
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     source.close();
     target.close();
+    TempDirs.deleteRecursively(dataDir);
   }
 }

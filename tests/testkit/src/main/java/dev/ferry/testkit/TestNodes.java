@@ -28,9 +28,13 @@ public final class TestNodes {
   /** PostgreSQL of the test machine (trust auth, database {@code test}). */
   public static final String POSTGRES_URL = System.getProperty("ferry.test.db-url", "jdbc:postgresql://127.0.0.1:5432/test");
   private static final Set<String> SCHEMAS = ConcurrentHashMap.newKeySet();
+  private static final Set<Path> DATA_DIRS = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(TestNodes::dropSchemas, "ferry-test-schemas"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      dropSchemas();
+      DATA_DIRS.forEach(TempDirs::deleteRecursively);
+    }, "ferry-test-cleanup"));
   }
 
   private TestNodes() {}
@@ -40,10 +44,12 @@ public final class TestNodes {
     return "postgres".equalsIgnoreCase(System.getProperty("ferry.test.persistence", "h2"));
   }
 
-  /** A fresh data directory. */
+  /** A fresh data directory, deleted when the JVM exits. */
   public static Path newDataDir() {
     try {
-      return Files.createTempDirectory("ferry-node-");
+      Path dir = Files.createTempDirectory("ferry-node-");
+      DATA_DIRS.add(dir);
+      return dir;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
