@@ -20,14 +20,20 @@ import org.slf4j.LoggerFactory;
  * Kafka Connect 3.7's {@code /admin/loggers}: list the loggers that have a level, read one, and
  * change one (with every logger below it) on this node's logback, at once.
  *
- * <p>{@code ?scope=worker} is Connect's default. {@code ?scope=cluster} is accepted but, unlike
- * Connect (which answers 204 and applies it on every worker), it is applied on the node that
- * received it and answered as worker scope: call each node to change a whole cluster. Unknown
- * scopes are treated as worker scope, as Connect does.
+ * <p>{@code ?scope=worker} is Connect's default: applied on this node, answered 200 with the affected
+ * loggers. {@code ?scope=cluster}, as in Connect 3.7, is applied on every node of the cluster
+ * (through {@link LogLevelBroadcast}; on this node before the answer) and answered 204. Unknown
+ * scopes are treated as worker scope, as Connect does. An invalid level is 404, as in Connect.
  */
 final class LoggerRoutes extends AllDirectives {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoggerRoutes.class);
+
+  private final LogLevelBroadcast broadcast;
+
+  LoggerRoutes(LogLevelBroadcast broadcast) {
+    this.broadcast = broadcast;
+  }
 
   /** Every {@code /admin/loggers} route. */
   Route route() {
@@ -51,7 +57,7 @@ final class LoggerRoutes extends AllDirectives {
         new ConnectorException(ConnectorException.Kind.NOT_FOUND, "Logger " + name + " not found."));
   }
 
-  private static HttpResponse set(String name, String body, Optional<String> scope) {
+  private HttpResponse set(String name, String body, Optional<String> scope) {
     JsonNode request = Json.parse(body);
     JsonNode levelNode = request.isObject() ? request.get("level") : null;
     if (levelNode == null || levelNode.isNull()) {
@@ -60,10 +66,19 @@ final class LoggerRoutes extends AllDirectives {
     if (!levelNode.isTextual()) {
       throw ApiErrors.badRequest("\"level\" must be a string, but is " + Json.describe(levelNode));
     }
-    Level level = LogLevels.parse(levelNode.textValue()).orElseThrow(() -> ApiErrors.badRequest(
-        "Invalid log level '" + levelNode.textValue() + "': expected TRACE, DEBUG, INFO, WARN, ERROR, OFF or ALL"));
-    if (scope.isPresent() && !scope.get().equalsIgnoreCase("worker")) {
-      LOG.info("Logger {} set to {} with scope '{}': applied on this node only", name, level, scope.get());
+    // Connect answers 404 (NotFoundException) for a level it does not know; so do we.
+    Level level = LogLevels.parse(levelNode.textValue()).orElseThrow(() -> new ConnectorException(
+        ConnectorException.Kind.NOT_FOUND, "invalid log level '" + levelNode.textValue()
+        + "'. Expected TRACE, DEBUG, INFO, WARN, ERROR, OFF or ALL"));
+    String scopeName = scope.orElse("worker");
+    if (scopeName.equalsIgnoreCase("cluster")) {
+      LogLevels.set(name, level);
+      broadcast.publish(name, level);
+      LOG.info("Logger {} set to {} with cluster scope: applied here, sent to every node", name, level);
+      return HttpResponse.create().withStatus(StatusCodes.NO_CONTENT);
+    }
+    if (!scopeName.equalsIgnoreCase("worker")) {
+      LOG.warn("Unknown scope '{}' in a request to set logger {}: treated as worker scope", scopeName, name);
     }
     List<String> affected = LogLevels.set(name, level);
     LOG.info("Logger {} and {} logger(s) below it set to {}", name, affected.size() - 1, level);

@@ -59,6 +59,6 @@ public final class RestServer {
             new PluginRoutes(service).route(),
             new FlowRoutes(service).route(),
             new MetricsRoutes(service, system).route(),
-            new LoggerRoutes().route()))));
+            new LoggerRoutes(LogLevelBroadcast.get(system)).route()))));
   }
 }

@@ -179,7 +179,10 @@ class CurlCompatibilityTest extends OneNodeTestBase {
     assertEquals("[\"dev.ferry.curltest\"]", set.body(), "the affected loggers: " + set);
     assertEquals("DEBUG", curl.get("/admin/loggers/dev.ferry.curltest").json().path("level").asText(), "read back");
     assertTrue(curl.get("/admin/loggers").json().has("root"), "the list has the root logger");
-    assertError(curl.send("PUT", "/admin/loggers/dev.ferry.curltest", "{\"level\": \"LOUD\"}"), 400, "LOUD");
+    Curl.Reply cluster = curl.send("PUT", "/admin/loggers/dev.ferry.curltest?scope=cluster", "{\"level\": \"INFO\"}");
+    assertEquals(204, cluster.status(), "cluster scope answers 204: " + cluster);
+    assertEquals("", cluster.body(), "with no body: " + cluster);
+    assertError(curl.send("PUT", "/admin/loggers/dev.ferry.curltest", "{\"level\": \"LOUD\"}"), 404, "LOUD");
   }
 
   private static Map<Integer, Long> offsetsOf(String name) {
