@@ -48,6 +48,12 @@ class MirrorActiveActiveTest extends MirrorTestBase {
     Await.until(Duration.ofSeconds(60), () -> Mm2.topics(a).contains("cb.heartbeats")
             && Mm2.readAll(a, new TopicPartition("cb.heartbeats", 0)).stream().anyMatch(MirrorActiveActiveTest::isCaToCb),
         () -> "ca->cb heartbeats written on cb and replicated onward to ca as cb.heartbeats; " + status("cyc-ba"));
+    // The end-to-end latency the heartbeats show (emitted on cb, replicated to ca) is in the metrics,
+    // under MM2's replication-latency-ms of the remote heartbeats topic.
+    Await.until(Duration.ofSeconds(30), () -> heartbeatLatencyMs("cb.heartbeats") >= 0,
+        () -> "replication_latency_ms_max of cb.heartbeats in GET /metrics");
+    double latency = heartbeatLatencyMs("cb.heartbeats");
+    assertTrue(latency < 30_000, "heartbeats arrive within seconds of being emitted: " + latency + " ms");
     try (MirrorClient onA = new MirrorClient(Map.of("bootstrap.servers", a))) {
       assertTrue(onA.upstreamClusters().contains("cb"), "MirrorClient sees cb upstream of ca: " + onA.upstreamClusters());
     } catch (Exception e) {
@@ -105,6 +111,16 @@ class MirrorActiveActiveTest extends MirrorTestBase {
     Set<String> onA = Mm2.topics(a);
     Set<String> onB = Mm2.topics(b);
     return onA.stream().noneMatch(t -> t.startsWith("cb.ca.")) && onB.stream().noneMatch(t -> t.startsWith("ca.cb."));
+  }
+
+  /** The newest max of MM2's replication-latency-ms for {@code topic} in GET /metrics, -1 when absent. */
+  private static double heartbeatLatencyMs(String topic) {
+    String prefix = "kafka_connect_mirror_source_connector_replication_latency_ms_max{";
+    String body = api.get("/metrics").body();
+    return body.lines()
+        .filter(line -> line.startsWith(prefix) && line.contains("topic=\"" + topic + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .max().orElse(-1);
   }
 
   private static void awaitSame(String from, String topic, String to, String remote) {
