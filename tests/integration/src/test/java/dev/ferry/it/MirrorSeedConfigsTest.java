@@ -3,6 +3,7 @@ package dev.ferry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.connectors.mirror.MirrorSeeds;
 import dev.ferry.testkit.Await;
 import dev.ferry.testkit.Reconciliation;
 import dev.ferry.testkit.TopicData;
@@ -31,7 +32,7 @@ class MirrorSeedConfigsTest extends MirrorTestBase {
     TopicData.produce(source(), "foo.seed2", 1, 0, 300, 200);
     TopicData.produce(source(), "bar.seed", 1, 0, 10, 200);
 
-    Map<String, String> sourceSeed = Mm2.seedSource(source(), target());
+    Map<String, String> sourceSeed = MirrorSeeds.source(source(), target());
     assertEquals(201, api.put("/connectors/mm2-source-connector/config", sourceSeed).status(),
         "the seed's source config is accepted verbatim");
     awaitFailedNaming("mm2-source-connector", "mm2-offset-syncs.emrdest.internal", "offset-syncs.topic.replication.factor=3");
@@ -56,7 +57,7 @@ class MirrorSeedConfigsTest extends MirrorTestBase {
     assertEquals(4, api.get("/connectors/mm2-source-connector/tasks").json().size(), "one task per foo partition");
     assertTrue(!Mm2.topics(target()).contains("emrsource.bar.seed"), "^foo.* does not select bar.seed");
 
-    Map<String, String> checkpointSeed = Mm2.seedCheckpoint(source(), target());
+    Map<String, String> checkpointSeed = MirrorSeeds.checkpoint(source(), target());
     assertEquals(201, api.put("/connectors/mm2-checkpoint-connector/config", checkpointSeed).status(),
         "the seed's checkpoint config is accepted verbatim");
     awaitFailedNaming("mm2-checkpoint-connector", "emrsource.checkpoints.internal", "checkpoints.topic.replication.factor=3");
@@ -66,7 +67,7 @@ class MirrorSeedConfigsTest extends MirrorTestBase {
             && "RUNNING".equals(api.connectorState("mm2-checkpoint-connector")),
         () -> "checkpoints topic on the target; status " + status("mm2-checkpoint-connector"));
 
-    Map<String, String> heartbeatSeed = Mm2.seedHeartbeat(source(), target());
+    Map<String, String> heartbeatSeed = MirrorSeeds.heartbeat(source(), target());
     assertEquals(201, api.put("/connectors/mm2-heartbeat-connector/config", heartbeatSeed).status(),
         "the seed's heartbeat config is accepted verbatim");
     if (!Mm2.topics(target()).contains("heartbeats")) {

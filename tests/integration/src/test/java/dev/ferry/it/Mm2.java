@@ -18,59 +18,6 @@ final class Mm2 {
 
   private Mm2() {}
 
-  /** Seed 001's mm2-source-connector.json, verbatim but for the addresses. */
-  static Map<String, String> seedSource(String source, String target) {
-    Map<String, String> c = seedCommon("mm2-source-connector", "org.apache.kafka.connect.mirror.MirrorSourceConnector",
-        source, target);
-    c.put("topics", "^foo.*");
-    c.put("tasks.max", "4");
-    c.put("offset-syncs.topic.replication.factor", "3");
-    c.put("sync.topic.acls.interval.seconds", "20");
-    c.put("sync.topic.configs.interval.seconds", "20");
-    c.put("refresh.topics.interval.seconds", "20");
-    c.put("refresh.groups.interval.seconds", "20");
-    c.put("consumer.group.id", "mm2-mirror-source-consumer-group");
-    c.put("producer.enable.idempotence", "true");
-    return c;
-  }
-
-  /** Seed 001's mm2-checkpoint-connector.json. */
-  static Map<String, String> seedCheckpoint(String source, String target) {
-    Map<String, String> c = seedCommon("mm2-checkpoint-connector",
-        "org.apache.kafka.connect.mirror.MirrorCheckpointConnector", source, target);
-    c.put("tasks.max", "1");
-    c.put("checkpoints.topic.replication.factor", "3");
-    c.put("emit.checkpoints.interval.seconds", "20");
-    return c;
-  }
-
-  /** Seed 001's mm2-heartbeat-connector.json. */
-  static Map<String, String> seedHeartbeat(String source, String target) {
-    Map<String, String> c = seedCommon("mm2-heartbeat-connector",
-        "org.apache.kafka.connect.mirror.MirrorHeartbeatConnector", source, target);
-    c.put("tasks.max", "1");
-    c.put("heartbeats.topic.replication.factor", "3");
-    c.put("emit.heartbeats.interval.seconds", "20");
-    return c;
-  }
-
-  private static Map<String, String> seedCommon(String name, String connectorClass, String source, String target) {
-    Map<String, String> c = new HashMap<>();
-    c.put("name", name);
-    c.put("connector.class", connectorClass);
-    c.put("clusters", "emrsource,emrdest");
-    c.put("source.cluster.alias", "emrsource");
-    c.put("target.cluster.alias", "emrdest");
-    c.put("target.cluster.bootstrap.servers", target);
-    c.put("source.cluster.bootstrap.servers", source);
-    c.put("key.converter", " org.apache.kafka.connect.converters.ByteArrayConverter");
-    c.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    c.put("replication.factor", "3");
-    c.put("source.cluster.security.protocol", "PLAINTEXT");
-    c.put("target.cluster.security.protocol", "PLAINTEXT");
-    return c;
-  }
-
   /** A source connector between two aliases for a one-broker test cluster (replication factors 1). */
   static Map<String, String> source(String sourceAlias, String sourceServers, String targetAlias, String targetServers,
                                     String topics) {

@@ -3,12 +3,16 @@ package dev.ferry.connectors.mirror;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Seed 001's three MirrorMaker 2 connector configs, verbatim but for the addresses. */
-final class MirrorSeeds {
+/**
+ * Seed 001's three MirrorMaker 2 connector configs, verbatim but for the addresses. Shared with the
+ * integration tests through this module's test-jar.
+ */
+public final class MirrorSeeds {
 
   private MirrorSeeds() {}
 
-  static Map<String, String> source(String sourceBootstrap, String targetBootstrap) {
+  /** Seed 001's mm2-source-connector.json. */
+  public static Map<String, String> source(String sourceBootstrap, String targetBootstrap) {
     Map<String, String> c = common("mm2-source-connector", "org.apache.kafka.connect.mirror.MirrorSourceConnector",
         sourceBootstrap, targetBootstrap);
     c.put("topics", "^foo.*");
@@ -23,7 +27,8 @@ final class MirrorSeeds {
     return c;
   }
 
-  static Map<String, String> checkpoint(String sourceBootstrap, String targetBootstrap) {
+  /** Seed 001's mm2-checkpoint-connector.json. */
+  public static Map<String, String> checkpoint(String sourceBootstrap, String targetBootstrap) {
     Map<String, String> c = common("mm2-checkpoint-connector", "org.apache.kafka.connect.mirror.MirrorCheckpointConnector",
         sourceBootstrap, targetBootstrap);
     c.put("tasks.max", "1");
@@ -32,7 +37,8 @@ final class MirrorSeeds {
     return c;
   }
 
-  static Map<String, String> heartbeat(String sourceBootstrap, String targetBootstrap) {
+  /** Seed 001's mm2-heartbeat-connector.json. */
+  public static Map<String, String> heartbeat(String sourceBootstrap, String targetBootstrap) {
     Map<String, String> c = common("mm2-heartbeat-connector", "org.apache.kafka.connect.mirror.MirrorHeartbeatConnector",
         sourceBootstrap, targetBootstrap);
     c.put("tasks.max", "1");
