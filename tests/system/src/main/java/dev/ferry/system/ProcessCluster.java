@@ -2,11 +2,9 @@ package dev.ferry.system;
 
 import dev.ferry.engine.persistence.JournalSchema;
 import dev.ferry.node.NodeConfig;
+import dev.ferry.testkit.TestDatabase;
 import dev.ferry.testkit.TestNodes;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +19,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ProcessCluster implements AutoCloseable {
 
-  /** The PostgreSQL server of this machine kind (trust auth). */
-  public static final String DB_URL = System.getProperty("ferry.system.db-url", "jdbc:postgresql://127.0.0.1:5432/test");
-  private static final String DB_USER = System.getProperty("ferry.system.db-user", "postgres");
-
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final String schema;
 
@@ -38,8 +32,8 @@ public final class ProcessCluster implements AutoCloseable {
     Map<String, Object> db = new HashMap<>();
     db.put("ferry.persistence-profile", "postgres");
     db.put("ferry.persistence.schema", schema);
-    db.put("ferry.persistence.url", DB_URL);
-    db.put("ferry.persistence.user", DB_USER);
+    db.put("ferry.persistence.url", TestDatabase.URL);
+    db.put("ferry.persistence.user", TestDatabase.USER);
     JournalSchema.create(NodeConfig.load(null, db)).apply();
 
     ProcessCluster cluster = new ProcessCluster(schema);
@@ -51,8 +45,8 @@ public final class ProcessCluster implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       Map<String, String> env = new HashMap<>();
       env.put("FERRY_PERSISTENCE", "postgres");
-      env.put("FERRY_DB_URL", DB_URL);
-      env.put("FERRY_DB_USER", DB_USER);
+      env.put("FERRY_TestDatabase.URL", TestDatabase.URL);
+      env.put("FERRY_TestDatabase.USER", TestDatabase.USER);
       env.put("FERRY_DB_SCHEMA", schema);
       env.put("FERRY_CREATE_SCHEMA", "off");
       env.put("FERRY_CLUSTER_JOIN", "seed-nodes");
@@ -97,11 +91,6 @@ public final class ProcessCluster implements AutoCloseable {
   @Override
   public void close() {
     nodes.stream().filter(NodeProcess::isRunning).forEach(NodeProcess::kill);
-    try (Connection connection = DriverManager.getConnection(DB_URL, DB_USER, "");
-         Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    } catch (Exception e) {
-      System.err.println("could not drop schema " + schema + ": " + e);
-    }
+    TestDatabase.dropSchemas(List.of(schema));
   }
 }

@@ -8,15 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ferry.testkit.ConnectClient;
 import dev.ferry.testkit.TestClusters;
+import dev.ferry.testkit.TestDatabase;
 import dev.ferry.testkit.TestNodes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +48,8 @@ class SwarmStackEnvironmentTest {
     env.put("FERRY_REQUIRED_CONTACT_POINTS", "1");
     env.put("FERRY_CLUSTER_HOST", "127.0.0.1");
     env.put("FERRY_MANAGEMENT_HOST", "127.0.0.1");
-    env.put("FERRY_DB_URL", ProcessCluster.DB_URL);
-    env.put("FERRY_DB_USER", "postgres");
+    env.put("FERRY_DB_URL", TestDatabase.URL);
+    env.put("FERRY_DB_USER", TestDatabase.USER);
     env.put("FERRY_DB_PASSWORD", "");
     env.put("FERRY_DB_SCHEMA", schema);
     env.put("FERRY_DATA_DIR", TestNodes.newDataDir().toString());
@@ -76,10 +74,7 @@ class SwarmStackEnvironmentTest {
       assertEquals(200, api.get("/connectors/swarm-check/status").status());
     } finally {
       node.kill();
-      try (Connection connection = DriverManager.getConnection(ProcessCluster.DB_URL, "postgres", "");
-           Statement statement = connection.createStatement()) {
-        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+      TestDatabase.dropSchemas(List.of(schema));
     }
   }
 

@@ -5,9 +5,6 @@ import dev.ferry.node.NodeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TestNodes {
 
-  /** PostgreSQL of the test machine (trust auth, database {@code test}). */
-  public static final String POSTGRES_URL = System.getProperty("ferry.test.db-url", "jdbc:postgresql://127.0.0.1:5432/test");
   private static final Set<String> SCHEMAS = ConcurrentHashMap.newKeySet();
   private static final Set<Path> DATA_DIRS = ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      dropSchemas();
+      if (!SCHEMAS.isEmpty()) {
+        TestDatabase.dropSchemas(SCHEMAS);
+      }
       DATA_DIRS.forEach(TempDirs::deleteRecursively);
     }, "ferry-test-cleanup"));
   }
@@ -78,26 +75,12 @@ public final class TestNodes {
       String schema = "it_" + Integer.toHexString(dataDir.toAbsolutePath().toString().hashCode() & 0x7fffffff);
       SCHEMAS.add(schema);
       config.put("ferry.persistence-profile", "postgres");
-      config.put("ferry.persistence.url", POSTGRES_URL);
-      config.put("ferry.persistence.user", "postgres");
+      config.put("ferry.persistence.url", TestDatabase.URL);
+      config.put("ferry.persistence.user", TestDatabase.USER);
       config.put("ferry.persistence.schema", schema);
     }
     config.putAll(overrides);
     return FerryNode.start(NodeConfig.load(null, config));
-  }
-
-  private static void dropSchemas() {
-    if (SCHEMAS.isEmpty()) {
-      return;
-    }
-    try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
-         Statement statement = connection.createStatement()) {
-      for (String schema : SCHEMAS) {
-        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
-    } catch (Exception e) {
-      System.err.println("could not drop test schemas " + SCHEMAS + ": " + e);
-    }
   }
 
   /** A free loopback port, so the node's worker id names its real REST port. */
