@@ -110,7 +110,7 @@ class StructuredLogsTest extends OneNodeTestBase {
     String trace = api.get("/connectors/" + name + "/tasks/0/status").json().path("trace").asText();
     assertTrue(trace.contains("RecordTooLargeException"), "the trace names the cause: " + trace);
 
-    ILoggingEvent logged = awaitWarning(name, name + ":" + name + "-0", "RecordTooLargeException");
+    ILoggingEvent logged = awaitWarning(name, name + ":" + name + "/0", "RecordTooLargeException");
     assertTrue(logged.getFormattedMessage().contains(trace.lines().findFirst().orElseThrow()),
         "the log line carries the trace's first line: " + logged.getFormattedMessage());
   }

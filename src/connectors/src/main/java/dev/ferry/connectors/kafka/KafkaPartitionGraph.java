@@ -1,15 +1,15 @@
 package dev.ferry.connectors.kafka;
 
 import dev.ferry.engine.FlowSettings;
-import dev.ferry.engine.flow.FlowControl;
-import dev.ferry.engine.flow.FlowGraph;
-import dev.ferry.engine.flow.FlowProgress;
-import dev.ferry.engine.kafka.ClusterClientKey;
-import dev.ferry.engine.kafka.KafkaClients;
+import dev.ferry.engine.spi.FlowControl;
+import dev.ferry.engine.spi.FlowGraph;
+import dev.ferry.engine.spi.FlowProgress;
+import dev.ferry.engine.spi.Position;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,27 +77,26 @@ public final class KafkaPartitionGraph implements FlowGraph {
     this.listener = listener;
   }
 
+  /** The persisted position, or the partition's earliest offset for a new flow. */
   @Override
-  public CompletionStage<Long> initialOffset() {
+  public CompletionStage<Position> startPosition(Position persisted, boolean movedByOperator) {
+    if (persisted != null && KafkaFlows.offset(persisted) >= 0) {
+      return CompletableFuture.completedFuture(persisted);
+    }
     return clients.admin(source).listOffsets(Map.of(partition, OffsetSpec.earliest()))
         .partitionResult(partition).toCompletionStage()
-        .thenApply(info -> info.offset());
+        .thenApply(info -> KafkaFlows.position(info.offset()));
   }
 
   @Override
-  public Source<FlowProgress, FlowControl> from(long offset) {
+  public Source<FlowProgress, FlowControl> from(Position position) {
+    long offset = KafkaFlows.offset(position);
     // At most max-in-flight-records records are unacknowledged: that many batches of max-batch-records.
     int batchesInFlight = Math.max(1, flowSettings.maxInFlightRecords() / flowSettings.maxBatchRecords());
     Producer<byte[], byte[]> producer = clients.sharedProducer(target);
-    // Every record also weighs maxBatchBytes/maxBatchRecords, so a batch closes at either bound.
-    long perRecordWeight = Math.max(1, flowSettings.maxBatchBytes() / flowSettings.maxBatchRecords());
-    Source<Sent, FlowControl> acknowledged =
-        clients.partitionSource(source, partition, offset, flowSettings.bufferRecords(),
-            flowSettings.maxBatchRecords())
-        // Records join a batch only while the producer is busy: no added latency when idle,
-        // one acknowledgement per batch instead of per record under load. Bounded in records and bytes.
-        .batchWeighted(flowSettings.maxBatchBytes(), polled -> payloadBytes(polled) + perRecordWeight * polled.size(),
-            first -> new RecordBatch().add(first), RecordBatch::add)
+    // Records join a batch only while the producer is busy: no added latency when idle,
+    // one acknowledgement per batch instead of per record under load.
+    Source<Sent, FlowControl> acknowledged = PartitionBatches.of(clients, source, partition, offset, flowSettings)
         .map(this::toTarget)
         // Sent in order, acknowledged in order, at most batchesInFlight batches outstanding.
         .mapAsync(batchesInFlight, batch -> BatchSend.send(producer, batch.copies())
@@ -125,18 +124,6 @@ public final class KafkaPartitionGraph implements FlowGraph {
   /** What travels with a batch through the producer: its progress and the source offsets of its copies. */
   private record Pending(FlowProgress progress, long[] sourceOffsets) {}
 
-  private static long payloadBytes(List<ConsumerRecord<byte[], byte[]>> records) {
-    long bytes = 0;
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      bytes += payloadBytes(record);
-    }
-    return bytes;
-  }
-
-  private static long payloadBytes(ConsumerRecord<byte[], byte[]> record) {
-    return (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
-  }
-
   /** One outgoing batch: its progress is emitted once every record in it is acknowledged. */
   private Outgoing toTarget(RecordBatch batch) {
     List<ConsumerRecord<byte[], byte[]>> records = batch.records();
@@ -149,12 +136,13 @@ public final class KafkaPartitionGraph implements FlowGraph {
       if (copy != null) {
         copied[copies.size()] = record.offset();
         copies.add(copy);
-        bytes += payloadBytes(record);
+        bytes += PartitionBatches.payloadBytes(record);
       }
       newestTimestamp = Math.max(newestTimestamp, record.timestamp());
     }
     ConsumerRecord<byte[], byte[]> last = records.get(records.size() - 1);
-    Pending pending = new Pending(new FlowProgress(last.offset() + 1, copies.size(), bytes, newestTimestamp),
+    Pending pending = new Pending(new FlowProgress(KafkaFlows.position(last.offset() + 1), copies.size(), bytes,
+        newestTimestamp),
         copies.size() == copied.length ? copied : Arrays.copyOf(copied, copies.size()));
     // A batch whose every record was skipped still moves the flow's offset.
     return new Outgoing(copies, pending);

@@ -1,7 +1,5 @@
 package dev.ferry.connectors.kafka;
 
-import dev.ferry.engine.kafka.ClusterClientKey;
-import dev.ferry.engine.kafka.KafkaClients;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

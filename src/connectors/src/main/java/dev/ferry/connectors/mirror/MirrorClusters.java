@@ -1,6 +1,6 @@
 package dev.ferry.connectors.mirror;
 
-import dev.ferry.engine.kafka.ClusterClientKey;
+import dev.ferry.connectors.kafka.ClusterClientKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.ferry.connectors.mirror;
 
-import dev.ferry.engine.connector.ConnectorConfigException;
-import dev.ferry.engine.kafka.ClusterClientKey;
+import dev.ferry.engine.spi.ConnectorConfigException;
+import dev.ferry.connectors.kafka.ClusterClientKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.engine.connector.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorConfigException;
 import dev.ferry.engine.connector.ConnectorTypes;
 import java.time.Duration;
 import java.util.Map;

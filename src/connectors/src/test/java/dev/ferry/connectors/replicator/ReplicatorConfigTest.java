@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.connector.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorConfigException;
 import dev.ferry.engine.connector.ConnectorTypes;
 import java.util.HashMap;
 import java.util.Map;

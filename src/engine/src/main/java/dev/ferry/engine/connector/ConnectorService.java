@@ -3,8 +3,11 @@ package dev.ferry.engine.connector;
 import dev.ferry.engine.EngineSettings;
 import dev.ferry.engine.TargetState;
 import dev.ferry.engine.flow.FlowEntity;
-import dev.ferry.engine.flow.FlowSpec;
+import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowStatus;
+import dev.ferry.engine.spi.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorPlan;
+import dev.ferry.engine.spi.FlowRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +31,7 @@ public final class ConnectorService {
   private final EngineSettings settings;
   private final Duration timeout;
   private final OffsetCommands offsets;
+  private final PlanCache plans;
 
   /** A service over the connectors of the cluster this node belongs to. */
   public ConnectorService(ActorSystem<?> system, EngineSettings settings) {
@@ -35,6 +39,7 @@ public final class ConnectorService {
     this.settings = settings;
     this.timeout = settings.askTimeout();
     this.offsets = new OffsetCommands(system, timeout);
+    this.plans = PlanCache.get(system);
   }
 
   /** The engine settings (default target cluster etc.) the service validates against. */
@@ -104,28 +109,29 @@ public final class ConnectorService {
    */
   public CompletionStage<Done> restartTask(String name, int taskId) {
     return get(name).thenCompose(snapshot -> {
-      ConnectorEntity.FlowRef flow = snapshot.target() == TargetState.STOPPED ? null : snapshot.flows().stream()
+      FlowRef flow = snapshot.target() == TargetState.STOPPED ? null : snapshot.flows().stream()
           .filter(f -> f.taskId() == taskId).findFirst().orElse(null);
       if (flow == null) {
         throw new ConnectorException(ConnectorException.Kind.NOT_FOUND, "Unknown task: " + name + "-" + taskId);
       }
-      return FlowEntity.ref(system, flow.id()).<Done>ask(r -> new FlowEntity.Restart(false, r), timeout);
+      return FlowEntity.ref(system, new FlowId(name, flow.key())).<Done>ask(r -> new FlowEntity.Restart(false, r),
+          timeout);
     });
   }
 
-  /** Each flow's persisted offset (GET /connectors/{name}/offsets), in any state. */
-  public CompletionStage<SourceOffsets> offsets(String name) {
+  /** Each flow's persisted position (GET /connectors/{name}/offsets) in its type's shape, in any state. */
+  public CompletionStage<ConnectorOffsets> offsets(String name) {
     return get(name).thenCompose(snapshot -> offsets.read(snapshot, plan(snapshot)));
   }
 
-  /** Moves flows' offsets (PATCH /connectors/{name}/offsets); only while the connector is STOPPED. */
-  public CompletionStage<Done> alterOffsets(String name, SourceOffsets changes) {
+  /** Moves flows' positions (PATCH /connectors/{name}/offsets); only while the connector is STOPPED. */
+  public CompletionStage<Done> alterOffsets(String name, ConnectorOffsets changes) {
     return get(name).thenCompose(snapshot -> offsets.move(snapshot, plan(snapshot), changes));
   }
 
-  /** Resets every flow to its initial offset (DELETE /connectors/{name}/offsets); only while STOPPED. */
+  /** Resets every flow to where a new flow starts (DELETE /connectors/{name}/offsets); only while STOPPED. */
   public CompletionStage<Done> resetOffsets(String name) {
-    return get(name).thenCompose(snapshot -> offsets.reset(snapshot, plan(snapshot)));
+    return get(name).thenCompose(offsets::reset);
   }
 
   /** Forgets the topics a connector used (PUT /connectors/{name}/topics/reset). */
@@ -145,12 +151,14 @@ public final class ConnectorService {
         return CompletableFuture.completedFuture(new ConnectorStatus(snapshot, List.of()));
       }
       List<CompletableFuture<ConnectorStatus.TaskStatus>> asks = new ArrayList<>();
-      for (ConnectorEntity.FlowRef flow : snapshot.flows()) {
-        CompletionStage<FlowStatus> answer = FlowEntity.ref(system, flow.id())
-            .ask(FlowEntity.GetStatus::new, timeout);
+      for (FlowRef flow : snapshot.flows()) {
+        FlowId id = new FlowId(name, flow.key());
+        // A flow that cannot answer quickly (its node is gone, its shard is moving) shows as
+        // UNASSIGNED rather than holding up the status of every other flow and connector.
+        CompletionStage<FlowStatus> answer = FlowEntity.ref(system, id)
+            .ask(FlowEntity.GetStatus::new, settings.statusTimeout());
         asks.add(answer.handle((status, error) -> new ConnectorStatus.TaskStatus(flow, error == null ? status
-            : new FlowStatus(flow.id(), "UNASSIGNED", settings.workerId(), null, -1, 0, 0, 0, 0)))
-            .toCompletableFuture());
+            : FlowStatus.unknown(id, settings.workerId()))).toCompletableFuture());
       }
       return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
           .thenApply(v -> new ConnectorStatus(snapshot, asks.stream().map(CompletableFuture::join).toList()));
@@ -181,16 +189,22 @@ public final class ConnectorService {
 
   private CompletionStage<List<FlowView>> flowsOf(String name) {
     return status(name).thenCompose(status -> {
-      List<dev.ferry.engine.flow.FlowId> ids = status.tasks().stream().map(t -> t.flow().id()).toList();
-      CompletionStage<Map<dev.ferry.engine.flow.FlowId, Long>> ends;
+      List<FlowRef> refs = status.tasks().stream().map(ConnectorStatus.TaskStatus::flow).toList();
+      ConnectorPlan plan;
+      CompletionStage<Map<String, Long>> ends;
       try {
-        ends = ConnectorTypes.plan(name, status.connector().config(), settings).sourceEndOffsets(ids, system)
+        plan = plan(status.connector());
+        ends = plan.sourceEnds(refs, system)
             .exceptionally(error -> Map.of()); // an unreachable source leaves the lag unknown
       } catch (RuntimeException e) {
+        plan = null;
         ends = CompletableFuture.completedFuture(Map.of());
       }
+      ConnectorPlan known = plan;
       return ends.thenApply(end -> status.tasks().stream()
-          .map(t -> new FlowView(name, t.flow(), t.status(), end.getOrDefault(t.flow().id(), -1L)))
+          .map(t -> new FlowView(name, t.flow(), t.status(),
+              known == null || t.status().position() == null ? -1 : known.sourceOffset(t.status().position()),
+              end.getOrDefault(t.flow().key(), -1L)))
           .toList());
     });
   }
@@ -201,11 +215,10 @@ public final class ConnectorService {
       if (snapshot.target() == TargetState.STOPPED) {
         return List.of();
       }
-      ConnectorPlan plan = ConnectorTypes.plan(name, snapshot.config(), settings);
+      ConnectorPlan plan = plan(snapshot);
       List<Map.Entry<Integer, Map<String, String>>> out = new ArrayList<>();
-      for (ConnectorEntity.FlowRef flow : snapshot.flows()) {
-        FlowSpec spec = new FlowSpec(flow.id(), flow.targetTopic(), snapshot.config());
-        out.add(Map.entry(flow.taskId(), plan.taskConfig(spec)));
+      for (FlowRef flow : snapshot.flows()) {
+        out.add(Map.entry(flow.taskId(), plan.taskConfig(flow)));
       }
       return out;
     });
@@ -214,14 +227,14 @@ public final class ConnectorService {
   /** Validates a config the way create and update do, without storing it. */
   public ConnectorPlan validate(String name, Map<String, String> config) {
     try {
-      return ConnectorTypes.plan(name, config, settings);
+      return plans.plan(name, config);
     } catch (ConnectorConfigException e) {
       throw ConnectorException.invalidConfig(e);
     }
   }
 
   private ConnectorPlan plan(ConnectorSnapshot snapshot) {
-    return ConnectorTypes.plan(snapshot.name(), snapshot.config(), settings);
+    return plans.plan(snapshot.name(), snapshot.config());
   }
 
   private Map<String, String> validated(String name, Map<String, String> config) {
