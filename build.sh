@@ -25,6 +25,14 @@ classpath() {
   cat "$out"
 }
 
+bench_target() {
+  # name -> "module artifactId main-class" of a benchmark.
+  case "$1" in
+    replication|-*) echo "tests/bench ferry-bench dev.ferry.bench.Benchmark" ;;
+    *) echo "unknown benchmark: $1 (known: replication)" >&2; exit 2 ;;
+  esac
+}
+
 install_quietly() {
   $MVN install -DskipTests "$@"
 }
@@ -50,12 +58,17 @@ case "${1:-}" in
     $MVN install
     ;;
   bench)
-    # Ferry vs a bare consume->produce loop on the same local brokers. Knobs: BENCH_RECORDS,
-    # BENCH_RECORD_BYTES, BENCH_PARTITIONS, BENCH_FLOWS (the 1,000-flow memory check).
-    install_quietly -pl tests/bench -am
-    cp="$(classpath dev.ferry:ferry-bench tests/bench):tests/bench/target/classes"
+    # Ferry against a bare loop doing the same work on the same servers, in one run:
+    #   ./build.sh bench [replication] ...  consume->produce (knobs: BENCH_RECORDS, BENCH_RECORD_BYTES,
+    #                                       BENCH_PARTITIONS, BENCH_FLOWS for the 1,000-flow memory check)
+    # Other benchmarks are named by their first argument; each lives in its own module (see bench_target).
+    what="${2:-replication}"
+    if [ -z "${2:-}" ] || [ "${2#-}" != "$2" ]; then what=replication; shift 1; else shift 2; fi
+    read -r module artifact main <<<"$(bench_target "$what")"
+    install_quietly -pl "$module" -am
+    cp="$(classpath "dev.ferry:$artifact" "$module"):$module/target/classes:$module/target/test-classes"
     # Both contenders run in this one JVM, so they share its GC: the node's default (parallel GC).
-    exec java -Xmx2g -XX:+UseParallelGC -cp "$cp" dev.ferry.bench.Benchmark "${@:2}"
+    exec java -Xmx2g -XX:+UseParallelGC -cp "$cp" "$main" "$@"
     ;;
   chaos)
     # The long failure scenarios: 3 node processes, 2 local clusters, PostgreSQL, load on 12 partitions.
