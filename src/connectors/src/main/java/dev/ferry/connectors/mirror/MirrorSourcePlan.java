@@ -100,7 +100,8 @@ final class MirrorSourcePlan extends MirrorPlanBase {
       syncs = new OffsetSyncWriter(clients.sharedProducer(syncCluster), config.offsetSyncsTopic());
     }
     return new KafkaPartitionGraph(system, config.clusters().sourceConsumer(), config.clusters().targetProducer(),
-        KafkaFlows.partition(flow), KafkaFlows.targetTopic(flow), context.engine().flow(), copier, syncs);
+        KafkaFlows.partition(flow), KafkaFlows.targetTopic(flow), context.engine().flow(), copier, syncs,
+        config.copy(), name, flow.taskId());
   }
 
   @Override

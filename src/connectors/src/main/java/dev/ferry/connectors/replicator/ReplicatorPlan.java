@@ -5,6 +5,7 @@ import dev.ferry.connectors.kafka.CopyOffsets;
 import dev.ferry.connectors.kafka.KafkaClients;
 import dev.ferry.connectors.kafka.KafkaFlows;
 import dev.ferry.connectors.kafka.KafkaPartitionGraph;
+import dev.ferry.connectors.kafka.RecordCopier;
 import dev.ferry.connectors.kafka.SourceEndOffsets;
 import dev.ferry.connectors.kafka.TopicMirror;
 import dev.ferry.engine.spi.ConnectorContext;
@@ -38,7 +39,8 @@ final class ReplicatorPlan extends ConnectorPlanBase<ReplicatorConfig> {
   @Override
   public FlowGraph flowGraph(FlowRef flow, ActorSystem<?> system) {
     return new KafkaPartitionGraph(system, config.source(), config.target(), KafkaFlows.partition(flow),
-        KafkaFlows.targetTopic(flow), context.engine().flow());
+        KafkaFlows.targetTopic(flow), context.engine().flow(), RecordCopier.exact(), null, config.copy(), name,
+        flow.taskId());
   }
 
   @Override
