@@ -26,7 +26,9 @@ import org.apache.pekko.stream.javadsl.Source;
  * A connector type for engine unit tests: its flows read an in-memory source of
  * {@code fake.records} records and acknowledge each one at once; {@code fake.fail-at} makes the
  * graph fail once when it reaches that record; {@code fake.bounded=true} ends the graph after the
- * last record. Records where each graph started (by flow key) and whether it was asked to stop.
+ * last record (and says so in its plan, unless {@code fake.plan-unbounded=true});
+ * {@code fake.ignore-stop=true} makes the graph ignore being asked to stop (it never drains);
+ * discovery finds no flows, or never answers with {@code fake.discovery=never}. Records where each graph started (by flow key) and whether it was asked to stop.
  */
 public final class FakeConnectorType implements ConnectorType {
 
@@ -59,6 +61,8 @@ public final class FakeConnectorType implements ConnectorType {
     long records = Long.parseLong(config.getOrDefault("fake.records", "0"));
     long failAt = Long.parseLong(config.getOrDefault("fake.fail-at", "-1"));
     boolean bounded = Boolean.parseBoolean(config.getOrDefault("fake.bounded", "false"));
+    boolean planUnbounded = Boolean.parseBoolean(config.getOrDefault("fake.plan-unbounded", "false"));
+    boolean ignoreStop = Boolean.parseBoolean(config.getOrDefault("fake.ignore-stop", "false"));
     return new ConnectorPlan() {
       @Override
       public List<String> warnings() {
@@ -67,12 +71,14 @@ public final class FakeConnectorType implements ConnectorType {
 
       @Override
       public CompletionStage<List<FlowDescriptor>> discoverFlows(ActorSystem<?> system) {
-        return CompletableFuture.completedFuture(List.of());
+        // fake.discovery=never: a discovery that never answers, so a test alone decides what is found.
+        return "never".equals(config.get("fake.discovery")) ? new CompletableFuture<>()
+            : CompletableFuture.completedFuture(List.of());
       }
 
       @Override
       public boolean boundedFlows() {
-        return bounded;
+        return bounded && !planUnbounded;
       }
 
       @Override
@@ -101,7 +107,9 @@ public final class FakeConnectorType implements ConnectorType {
                 .viaMat(KillSwitches.single(), Keep.right())
                 .mapMaterializedValue(kill -> (FlowControl) () -> {
                   STOPPED.get(key).set(true);
-                  kill.shutdown();
+                  if (!ignoreStop) {
+                    kill.shutdown();
+                  }
                 });
           }
         };

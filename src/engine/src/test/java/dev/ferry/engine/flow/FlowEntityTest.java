@@ -77,13 +77,13 @@ class FlowEntityTest {
   private static FlowStatus status(ActorRef<FlowEntity.Command> flow) {
     TestProbe<FlowStatus> probe = TESTKIT.createTestProbe();
     flow.tell(new FlowEntity.GetStatus(probe.ref()));
-    return probe.receiveMessage();
+    return probe.receiveMessage(Duration.ofSeconds(15));
   }
 
   private static void assign(ActorRef<FlowEntity.Command> flow, Spec spec, TargetState target) {
     TestProbe<Done> done = TESTKIT.createTestProbe();
     flow.tell(new FlowEntity.Assign(spec.flow(), 1, target, done.ref()));
-    done.receiveMessage();
+    done.receiveMessage(Duration.ofSeconds(15));
   }
 
   private static void awaitOffset(ActorRef<FlowEntity.Command> flow, long offset) {
@@ -171,7 +171,7 @@ class FlowEntityTest {
   private static void remove(ActorRef<FlowEntity.Command> flow) {
     TestProbe<Done> done = TESTKIT.createTestProbe();
     flow.tell(new FlowEntity.Remove(false, done.ref()));
-    done.receiveMessage();
+    done.receiveMessage(Duration.ofSeconds(15));
   }
 
   @Test
