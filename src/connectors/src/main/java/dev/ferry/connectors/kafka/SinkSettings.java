@@ -61,6 +61,7 @@ public record SinkSettings(TopicSelector topics, ClusterClientKey cluster, Conne
         overrides.put(key.substring(CONSUMER_OVERRIDE.length()), value);
       }
     });
+    overrides.forEach((k, v) -> ClientSettings.check(ClientSettings.Role.CONSUMER, CONSUMER_OVERRIDE + k, k, v, errors));
     String servers = overrides.remove("bootstrap.servers");
     if (servers == null || servers.isBlank()) {
       servers = context.engine().defaultTarget();

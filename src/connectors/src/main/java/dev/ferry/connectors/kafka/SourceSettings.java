@@ -34,6 +34,7 @@ public record SourceSettings(ClusterClientKey cluster, SourceFlowGraph.TopicDefa
         overrides.put(key.substring(PRODUCER_OVERRIDE.length()), value);
       }
     });
+    overrides.forEach((k, v) -> ClientSettings.check(ClientSettings.Role.PRODUCER, PRODUCER_OVERRIDE + k, k, v, errors));
     String servers = overrides.remove("bootstrap.servers");
     if (servers == null || servers.isBlank()) {
       servers = context.engine().defaultTarget();

@@ -132,7 +132,7 @@ public record MirrorConfig(
         }
       }
     }
-    MirrorClusters clusters = MirrorClusters.of(config, sourceServers, targetServers, warnings);
+    MirrorClusters clusters = MirrorClusters.of(config, sourceServers, targetServers, warnings, errors);
     if (!errors.isEmpty()) {
       throw new ConnectorConfigException(errors);
     }

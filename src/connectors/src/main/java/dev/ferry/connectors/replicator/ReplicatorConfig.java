@@ -4,6 +4,7 @@ import dev.ferry.connectors.kafka.TopicRenameFormat;
 import dev.ferry.connectors.kafka.TopicSelector;
 import dev.ferry.engine.EngineSettings;
 import dev.ferry.engine.spi.ConnectorConfigException;
+import dev.ferry.connectors.kafka.ClientSettings;
 import dev.ferry.connectors.kafka.ClusterClientKey;
 import dev.ferry.connectors.kafka.CopySettings;
 import java.util.ArrayList;
@@ -154,6 +155,8 @@ public record ReplicatorConfig(
 
     Map<String, String> consumer = prefixed(config, SRC_PREFIX, SRC_BOOTSTRAP, warnings);
     Map<String, String> producer = prefixed(config, DEST_PREFIX, DEST_BOOTSTRAP, warnings);
+    consumer.forEach((k, v) -> ClientSettings.check(ClientSettings.Role.CONSUMER, SRC_PREFIX + k, k, v, errors));
+    producer.forEach((k, v) -> ClientSettings.check(ClientSettings.Role.PRODUCER, DEST_PREFIX + k, k, v, errors));
     if (!errors.isEmpty()) {
       throw new ConnectorConfigException(errors);
     }
