@@ -20,7 +20,8 @@ export function TimeChart({ title, times, series, testid }) {
   const data = [times.map((t) => t / 1000), ...series.map((s) => s.values)];
 
   useEffect(() => {
-    const width = Math.max(300, box.current.clientWidth);
+    const element = box.current;
+    const width = Math.max(300, element.clientWidth);
     plot.current = new uPlot({
       width,
       height: 220,
@@ -34,11 +35,11 @@ export function TimeChart({ title, times, series, testid }) {
         width: i === 0 ? 2 : 1,
         spanGaps: false,
       }))],
-    }, data, box.current);
+    }, data, element);
     const resize = new ResizeObserver(() => {
-      plot.current?.setSize({ width: Math.max(300, box.current.clientWidth), height: 220 });
+      plot.current?.setSize({ width: Math.max(300, element.clientWidth), height: 220 });
     });
-    resize.observe(box.current);
+    resize.observe(element);
     return () => {
       resize.disconnect();
       plot.current?.destroy();

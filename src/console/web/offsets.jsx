@@ -15,9 +15,11 @@ export function OffsetsPanel({ name, state, onChanged }) {
   const load = () => get(`/connectors/${seg(name)}/offsets`)
     .then((o) => { setOffsets(o?.offsets ?? []); setError(null); setEdits({}); })
     .catch(setError);
-  useEffect(() => { load(); }, [name, state]);
-
   const stopped = state === 'STOPPED';
+  useEffect(() => {
+    if (stopped) load();
+  }, [name, stopped]);
+
   const changed = Object.entries(edits).filter(([, v]) => v !== '');
   const apply = async () => {
     const body = { offsets: changed.map(([key, value]) => ({ partition: JSON.parse(key),
@@ -44,13 +46,14 @@ export function OffsetsPanel({ name, state, onChanged }) {
   };
   return (
     <div data-testid="offsets">
-      {!stopped && <p class="muted">Offsets can be moved or reset only while the connector is STOPPED (Stop it first).</p>}
+      {!stopped && <p class="muted">The flows table shows each flow's offset. Offsets can be moved or reset only while
+        the connector is STOPPED: Stop it first.</p>}
       <LoadError error={error} />
-      {offsets && offsets.length === 0 && <p class="muted">No offsets stored yet.</p>}
-      {offsets && offsets.length > 0 && (
+      {stopped && offsets && offsets.length === 0 && <p class="muted">No offsets stored yet.</p>}
+      {stopped && offsets && offsets.length > 0 && (
         <table class="grid">
           <thead><tr><th>Cluster</th><th>Topic</th><th class="num">Partition</th><th class="num">Next offset</th>
-            {stopped && <th>New offset</th>}</tr></thead>
+            <th>New offset</th></tr></thead>
           <tbody>
             {offsets.slice(0, 1000).map((o) => {
               const key = partitionKey(o.partition);
@@ -60,8 +63,8 @@ export function OffsetsPanel({ name, state, onChanged }) {
                   <td>{o.partition?.topic}</td>
                   <td class="num">{o.partition?.partition}</td>
                   <td class="num">{o.offset ? count(o.offset.offset) : 'reset'}</td>
-                  {stopped && <td><input class="offset-input" value={edits[key] ?? ''} placeholder="unchanged"
-                    onInput={(e) => setEdits({ ...edits, [key]: e.currentTarget.value })} /></td>}
+                  <td><input class="offset-input" value={edits[key] ?? ''} placeholder="unchanged"
+                    onInput={(e) => setEdits({ ...edits, [key]: e.currentTarget.value })} /></td>
                 </tr>
               );
             })}
