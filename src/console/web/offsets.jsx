@@ -58,11 +58,11 @@ export function OffsetsPanel({ name, state, onChanged }) {
             {offsets.slice(0, 1000).map((o) => {
               const key = partitionKey(o.partition);
               return (
-                <tr key={key}>
+                <tr key={key} data-offset-row={`${o.partition?.topic}/${o.partition?.partition}`}>
                   <td class="mono">{o.partition?.cluster}</td>
                   <td>{o.partition?.topic}</td>
                   <td class="num">{o.partition?.partition}</td>
-                  <td class="num">{o.offset ? count(o.offset.offset) : 'reset'}</td>
+                  <td class="num" data-testid="offset">{o.offset ? count(o.offset.offset) : 'reset'}</td>
                   <td><input class="offset-input" value={edits[key] ?? ''} placeholder="unchanged"
                     onInput={(e) => setEdits({ ...edits, [key]: e.currentTarget.value })} /></td>
                 </tr>
@@ -73,8 +73,8 @@ export function OffsetsPanel({ name, state, onChanged }) {
       )}
       {stopped && (
         <div class="buttons">
-          <button class="primary" disabled={changed.length === 0} onClick={apply}>Move {changed.length || ''} offsets</button>
-          <button class="danger" onClick={reset}>Reset all to the beginning</button>
+          <button class="primary" disabled={changed.length === 0} onClick={apply} data-testid="offsets-apply">Move {changed.length || ''} offsets</button>
+          <button class="danger" onClick={reset} data-testid="offsets-reset">Reset all to the beginning</button>
         </div>
       )}
     </div>
