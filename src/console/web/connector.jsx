@@ -127,7 +127,7 @@ export function ConnectorPage({ name }) {
       )}
 
       <Progress progress={progress} />
-      {flows.length > 0 && <Charts name={name} flows={flows} charted={charted ?? []} />}
+      {flows.length > 0 && <Charts name={name} charted={charted ?? []} />}
       {flows.length > 0 && (
         <section>
           <h3>Partitions on nodes</h3>
