@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ferry's one entry point: ./build.sh run | test | bench | chaos | cli | package | schema
+# Ferry's one entry point: ./build.sh run | test | bench | console-bench | chaos | cli | package | schema
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +12,23 @@ need_kcat() {
     echo "[build] installing kcat (Debian package) for the independent-client checks"
     if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq kcat >/dev/null
     else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq kcat >/dev/null; fi
+  fi
+}
+
+need_chromium() {
+  # The web console's tests drive Debian's headless Chromium through its chromedriver (Selenium).
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    echo "[build] installing chromium and chromium-driver (Debian packages) for the web console's browser tests"
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null
+    else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq chromium chromium-driver >/dev/null; fi
+  fi
+}
+
+need_npm() {
+  # The web console (src/console) is built with the machine's Node.js and npm.
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "[build] npm not found: install Node.js 20.19+ with npm (Debian: apt-get install nodejs npm)" >&2
+    exit 1
   fi
 }
 
@@ -34,6 +51,7 @@ bench_target() {
 }
 
 install_quietly() {
+  need_npm
   $MVN install -DskipTests "$@"
 }
 
@@ -55,7 +73,16 @@ case "${1:-}" in
   test)
     # The whole suite: unit tests, then integration tests against real KRaft brokers and databases.
     need_kcat
+    need_chromium
+    need_npm
     $MVN install
+    ;;
+  console-bench)
+    # The web console with 1,000 flows in headless Chromium: prints and writes tests/console/target/console-render.txt.
+    need_chromium
+    install_quietly -pl tests/console -am
+    $MVN -pl tests/console surefire:test -Dtest=ThousandFlowsTest
+    cat tests/console/target/console-render.txt
     ;;
   bench)
     # Ferry against a bare loop doing the same work on the same servers, in one run:
@@ -89,7 +116,7 @@ case "${1:-}" in
     echo "[build] node jar and runtime classpath: src/node/target/"
     ;;
   *)
-    echo "usage: ./build.sh run | test | bench | chaos | cli | package | schema"
+    echo "usage: ./build.sh run | test | bench | console-bench | chaos | cli | package | schema"
     exit 2
     ;;
 esac
