@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -138,6 +139,27 @@ public final class KafkaClients implements Extension {
       props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs));
       props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(timeoutMs, 10_000)));
       return Admin.create(props);
+    });
+  }
+
+  /**
+   * {@code call} on {@code key}'s admin client, closing that client when the cluster refused its
+   * credentials: a pooled admin client would otherwise reconnect and log the failure about once a
+   * second forever. The next call (the connector's next discovery, which backs off) makes a new one.
+   */
+  public <T> CompletionStage<T> failingAdminClosed(ClusterClientKey key, CompletionStage<T> call) {
+    return call.whenComplete((result, error) -> {
+      for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        if (cause instanceof org.apache.kafka.common.errors.AuthenticationException
+            || cause instanceof org.apache.kafka.common.errors.AuthorizationException) {
+          Admin admin = admins.remove(key);
+          if (admin != null) {
+            log.warn("Closing the admin client of {}: {}", key.bootstrapServers(), cause.toString());
+            CompletableFuture.runAsync(() -> admin.close(Duration.ofSeconds(5)));
+          }
+          return;
+        }
+      }
     });
   }
 

@@ -55,8 +55,10 @@ public abstract class SinkPlanBase<C> extends ConnectorPlanBase<C> {
 
   @Override
   public CompletionStage<List<FlowDescriptor>> discoverFlows(ActorSystem<?> system) {
-    Admin admin = KafkaClients.get(system).admin(sink.cluster());
-    return admin.listTopics(new ListTopicsOptions().listInternal(false)).names().toCompletionStage()
+    KafkaClients clients = KafkaClients.get(system);
+    Admin admin = clients.admin(sink.cluster());
+    return clients.failingAdminClosed(sink.cluster(),
+            admin.listTopics(new ListTopicsOptions().listInternal(false)).names().toCompletionStage())
         .thenCompose(names -> {
           List<String> selected = sink.topics().select(names);
           if (selected.isEmpty()) {

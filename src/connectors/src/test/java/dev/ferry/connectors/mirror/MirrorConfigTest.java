@@ -107,6 +107,13 @@ class MirrorConfigTest {
   }
 
   @Test
+  void clientSettingsAreCheckedForTheirRole() {
+    assertNamesKey("source.consumer.fetch.max.wait.ms", Map.of("source.consumer.fetch.max.wait.ms", "soon"));
+    assertNamesKey("producer.override.batch.size", Map.of("producer.override.batch.size", "big"));
+    assertNamesKey("target.cluster.request.timeout.ms", Map.of("target.cluster.request.timeout.ms", "x"));
+  }
+
+  @Test
   void unknownMm2KeysAreAccepted() {
     Map<String, String> raw = MirrorSeeds.source(SOURCE, TARGET);
     raw.put("offset.lag.max", "100");

@@ -66,6 +66,20 @@ class ReplicatorConfigTest {
   }
 
   @Test
+  void clientSettingsOfTheWrongTypeAreRefusedNamingTheConnectorsKey() {
+    Map<String, String> config = seed000();
+    config.put("src.kafka.max.poll.records", "abc");
+    config.put("dest.kafka.linger.ms", "-5");
+    config.put("src.kafka.some.plugin.setting", "anything");
+    ConnectorConfigException e = assertThrows(ConnectorConfigException.class, () -> ReplicatorConfig.parse(config, SETTINGS));
+    assertEquals(2, e.errors().size(), "two bad settings, the unknown one passes: " + e.errors());
+    assertTrue(e.errors().stream().anyMatch(m -> m.startsWith("Invalid value abc for configuration src.kafka.max.poll.records")),
+        "names the key and value: " + e.errors());
+    assertTrue(e.errors().stream().anyMatch(m -> m.contains("dest.kafka.linger.ms") && m.contains("at least 0")),
+        "a range violation, with Kafka's reason: " + e.errors());
+  }
+
+  @Test
   void invalidRegexIsNamed() {
     Map<String, String> config = seed000();
     config.remove("topic.whitelist");
