@@ -2,6 +2,7 @@ package dev.ferry.connectors.kafka;
 
 import dev.ferry.connectors.connect.ConnectSettings;
 import dev.ferry.connectors.connect.ErrantRecords;
+import dev.ferry.connectors.connect.Retries;
 import dev.ferry.connectors.connect.SinkRecords;
 import dev.ferry.connectors.connect.Stage;
 import dev.ferry.engine.FlowSettings;
@@ -149,12 +150,14 @@ public final class SinkFlowGraph implements FlowGraph {
     CompletionStage<List<FlowProgress>> write(Object element) {
       if (element instanceof Put put) {
         pending.add(put);
-        return writer.put(put.records(), put.nextOffset()).thenApply(this::madeDurable);
+        return Retries.retrying(() -> writer.put(put.records(), put.nextOffset()), connect.errors())
+            .thenApply(this::madeDurable);
       }
       if (element == Drain.INSTANCE) {
         return writer.drain().thenApply(this::madeDurable);
       }
-      return writer.flush(System.currentTimeMillis()).thenApply(this::madeDurable);
+      return Retries.retrying(() -> writer.flush(System.currentTimeMillis()), connect.errors())
+          .thenApply(this::madeDurable);
     }
 
     /** Progress for every pending batch now durable, merged into one element. */
