@@ -380,10 +380,11 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     if (!state.exists() || state.target() != TargetState.RUNNING) {
       return Effect().noReply();
     }
+    String trace = plans.redact(name, failed.trace());
     if (failureTrace == null) {
-      context.getLog().warn("{}", failed.trace().lines().findFirst().orElse(failed.trace()));
+      context.getLog().warn("{}", trace.lines().findFirst().orElse(trace));
     }
-    failureTrace = failed.trace();
+    failureTrace = trace;
     return Effect().noReply();
   }
 
@@ -408,7 +409,8 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
       discovery.tell(new ConnectorDiscovery.Run(plan, plan.discoveryInterval().orElse(settings.discoveryInterval())));
     } catch (RuntimeException invalid) {
       // A config this node can no longer plan (e.g. a plugin missing here): say so, keep the flows.
-      failureTrace = dev.ferry.engine.flow.FlowFailures.trace("Connector " + name + " is misconfigured", invalid);
+      failureTrace = plans.redact(name,
+          dev.ferry.engine.flow.FlowFailures.trace("Connector " + name + " is misconfigured", invalid));
       discovery.tell(ConnectorDiscovery.Halt.INSTANCE);
     }
   }

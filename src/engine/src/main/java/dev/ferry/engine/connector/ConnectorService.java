@@ -218,7 +218,14 @@ public final class ConnectorService {
       ConnectorPlan plan = plan(snapshot);
       List<Map.Entry<Integer, Map<String, String>>> out = new ArrayList<>();
       for (FlowRef flow : snapshot.flows()) {
-        out.add(Map.entry(flow.taskId(), plan.taskConfig(flow)));
+        // Task configs are built from the resolved config: show config provider variables as written.
+        Map<String, String> task = new HashMap<>(plan.taskConfig(flow));
+        snapshot.config().forEach((key, raw) -> {
+          if (raw != null && raw.contains("${") && task.containsKey(key)) {
+            task.put(key, raw);
+          }
+        });
+        out.add(Map.entry(flow.taskId(), task));
       }
       return out;
     });

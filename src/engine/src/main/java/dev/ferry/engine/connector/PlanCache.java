@@ -5,6 +5,7 @@ import dev.ferry.engine.spi.ConnectorContext;
 import dev.ferry.engine.spi.ConnectorPlan;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +35,8 @@ public final class PlanCache implements Extension {
 
   private static final Id ID = new Id();
 
-  /** A parsed config. */
-  private record Cached(Map<String, String> config, ConnectorPlan plan) {}
+  /** A parsed config, and the secrets its failure traces must not show. */
+  private record Cached(Map<String, String> config, ConnectorPlan plan, Set<String> secrets) {}
 
   /** A config known to be a connector's revision. */
   private record Revision(int revision, CompletableFuture<ConnectorPlan> plan) {}
@@ -46,12 +47,14 @@ public final class PlanCache implements Extension {
   private final Map<String, Cached> parsed = new ConcurrentHashMap<>();
   private final Map<String, Revision> revisions = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<ConnectorPlan>> fetching = new ConcurrentHashMap<>();
+  private final ConfigProviders providers;
 
   private PlanCache(ActorSystem<?> system) {
     this.system = system;
     EngineSettings settings = EngineSettings.create(system.settings().config());
     this.context = new ConnectorContext(settings, system.settings().config());
     this.askTimeout = settings.askTimeout();
+    this.providers = ConfigProviders.of(system.settings().config());
   }
 
   /** The node's cache. */
@@ -65,7 +68,9 @@ public final class PlanCache implements Extension {
   }
 
   /**
-   * The plan of a config, parsed now unless the connector's last parsed config is the same.
+   * The plan of a config, parsed now unless the connector's last parsed config is the same. Config
+   * provider variables ({@code ${file:..}}, {@code ${env:..}}) are resolved first, here, on this
+   * node: the plan sees the values, the journal only ever the placeholders.
    *
    * @throws dev.ferry.engine.spi.ConnectorConfigException naming every problem of the config
    */
@@ -74,9 +79,24 @@ public final class PlanCache implements Extension {
     if (cached != null && cached.config().equals(config)) {
       return cached.plan();
     }
-    ConnectorPlan plan = ConnectorTypes.plan(connector, config, context);
-    parsed.put(connector, new Cached(Map.copyOf(config), plan));
+    Map<String, String> resolved = providers.resolve(config);
+    Set<String> secrets = Secrets.of(resolved, ConfigProviders.resolvedValues(config, resolved));
+    ConnectorPlan plan;
+    try {
+      plan = ConnectorTypes.plan(connector, resolved, context);
+    } catch (dev.ferry.engine.spi.ConnectorConfigException invalid) {
+      // "Invalid value <v> for configuration <k>": never with a secret's value in it.
+      throw new dev.ferry.engine.spi.ConnectorConfigException(
+          invalid.errors().stream().map(e -> Secrets.redact(e, secrets)).toList());
+    }
+    parsed.put(connector, new Cached(Map.copyOf(config), plan, secrets));
     return plan;
+  }
+
+  /** {@code text} (a failure trace) without the secrets of the connector's last parsed config. */
+  public String redact(String connector, String text) {
+    Cached cached = parsed.get(connector);
+    return cached == null ? text : Secrets.redact(text, cached.secrets());
   }
 
   /**

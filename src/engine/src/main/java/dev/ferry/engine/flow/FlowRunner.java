@@ -254,7 +254,9 @@ final class FlowRunner {
 
   // ---------------------------------------------------------------- backing off
 
-  private Behavior<Command> backingOff(Wanted wanted, String trace) {
+  private Behavior<Command> backingOff(Wanted wanted, String failure) {
+    // A trace may quote the config (a JDBC URL, a JAAS line): its secrets never reach status or logs.
+    String trace = PlanCache.get(context.getSystem()).redact(id.connector(), failure);
     consecutiveFailures++;
     long thisRun = ++run;
     Duration delay = FlowFailures.backoff(flowSettings, consecutiveFailures);
