@@ -42,6 +42,32 @@ public final class ClientSettings {
   private ClientSettings() {}
 
   /**
+   * The Kafka cluster a sink reads or a source writes: the connector's {@code <prefix>*} client
+   * settings (Connect's {@code consumer.override.*} / {@code producer.override.*}), each checked
+   * for {@code role}, with {@code <prefix>bootstrap.servers} overriding the node's cluster.
+   *
+   * @param missing the error when there is no cluster at all
+   */
+  public static ClusterClientKey cluster(java.util.Map<String, String> config, String prefix, Role role,
+                                         String nodeCluster, String missing, List<String> errors) {
+    java.util.Map<String, String> overrides = new java.util.HashMap<>();
+    config.forEach((key, value) -> {
+      if (key.startsWith(prefix)) {
+        overrides.put(key.substring(prefix.length()), value);
+      }
+    });
+    overrides.forEach((k, v) -> check(role, prefix + k, k, v, errors));
+    String servers = overrides.remove("bootstrap.servers");
+    if (servers == null || servers.isBlank()) {
+      servers = nodeCluster;
+    }
+    if (servers == null || servers.isBlank()) {
+      errors.add(missing);
+    }
+    return new ClusterClientKey(servers == null ? "" : servers, overrides);
+  }
+
+  /**
    * Adds a problem to {@code errors} when {@code clientKey} is a setting {@code role} knows and
    * {@code value} is not valid for it; {@code connectorKey} is how the connector named it.
    */

@@ -4,7 +4,6 @@ import dev.ferry.connectors.connect.ConnectSettings;
 import dev.ferry.connectors.connect.WorkerDefaults;
 import dev.ferry.engine.spi.ConnectorContext;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,24 +54,11 @@ public record SinkSettings(TopicSelector topics, ClusterClientKey cluster, Conne
     }
     Set<String> named = Arrays.stream(list.split(",")).map(String::trim).filter(t -> !t.isEmpty())
         .collect(Collectors.toSet());
-    Map<String, String> overrides = new HashMap<>();
-    config.forEach((key, value) -> {
-      if (key.startsWith(CONSUMER_OVERRIDE)) {
-        overrides.put(key.substring(CONSUMER_OVERRIDE.length()), value);
-      }
-    });
-    overrides.forEach((k, v) -> ClientSettings.check(ClientSettings.Role.CONSUMER, CONSUMER_OVERRIDE + k, k, v, errors));
-    String servers = overrides.remove("bootstrap.servers");
-    if (servers == null || servers.isBlank()) {
-      servers = context.engine().defaultTarget();
-    }
-    if (servers == null || servers.isBlank()) {
-      errors.add("No Kafka cluster to read from: set the node's ferry.target.bootstrap-servers "
-          + "(FERRY_TARGET_BOOTSTRAP_SERVERS) or the connector's consumer.override.bootstrap.servers");
-    }
+    ClusterClientKey cluster = ClientSettings.cluster(config, CONSUMER_OVERRIDE, ClientSettings.Role.CONSUMER,
+        context.engine().defaultTarget(), "No Kafka cluster to read from: set the node's ferry.target.bootstrap-servers "
+            + "(FERRY_TARGET_BOOTSTRAP_SERVERS) or the connector's consumer.override.bootstrap.servers", errors);
     Map<String, String> merged = WorkerDefaults.of(context.nodeConfig()).under(config);
-    return new SinkSettings(new TopicSelector(named, pattern, Set.of()),
-        new ClusterClientKey(servers == null ? "" : servers, overrides),
+    return new SinkSettings(new TopicSelector(named, pattern, Set.of()), cluster,
         ConnectSettings.parse(merged, fallbackConverter, errors));
   }
 }

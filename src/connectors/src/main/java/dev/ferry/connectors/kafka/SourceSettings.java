@@ -3,7 +3,6 @@ package dev.ferry.connectors.kafka;
 import dev.ferry.connectors.connect.ConnectSettings;
 import dev.ferry.connectors.connect.WorkerDefaults;
 import dev.ferry.engine.spi.ConnectorContext;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,25 +27,13 @@ public record SourceSettings(ClusterClientKey cluster, SourceFlowGraph.TopicDefa
   /** Reads a source config; adds each problem to {@code errors}, naming its key. */
   public static SourceSettings parse(Map<String, String> config, ConnectorContext context, String fallbackConverter,
                                      List<String> errors) {
-    Map<String, String> overrides = new HashMap<>();
-    config.forEach((key, value) -> {
-      if (key.startsWith(PRODUCER_OVERRIDE)) {
-        overrides.put(key.substring(PRODUCER_OVERRIDE.length()), value);
-      }
-    });
-    overrides.forEach((k, v) -> ClientSettings.check(ClientSettings.Role.PRODUCER, PRODUCER_OVERRIDE + k, k, v, errors));
-    String servers = overrides.remove("bootstrap.servers");
-    if (servers == null || servers.isBlank()) {
-      servers = context.engine().defaultTarget();
-    }
-    if (servers == null || servers.isBlank()) {
-      errors.add("No Kafka cluster to write to: set the node's ferry.target.bootstrap-servers "
-          + "(FERRY_TARGET_BOOTSTRAP_SERVERS) or the connector's producer.override.bootstrap.servers");
-    }
+    ClusterClientKey cluster = ClientSettings.cluster(config, PRODUCER_OVERRIDE, ClientSettings.Role.PRODUCER,
+        context.engine().defaultTarget(), "No Kafka cluster to write to: set the node's ferry.target.bootstrap-servers "
+            + "(FERRY_TARGET_BOOTSTRAP_SERVERS) or the connector's producer.override.bootstrap.servers", errors);
     int partitions = (int) number(config, PARTITIONS, -1, errors);
     short factor = (short) number(config, REPLICATION_FACTOR, -1, errors);
     Map<String, String> merged = WorkerDefaults.of(context.nodeConfig()).under(config);
-    return new SourceSettings(new ClusterClientKey(servers == null ? "" : servers, overrides),
+    return new SourceSettings(cluster,
         new SourceFlowGraph.TopicDefaults(partitions, factor, REPLICATION_FACTOR),
         ConnectSettings.parse(merged, fallbackConverter, errors));
   }

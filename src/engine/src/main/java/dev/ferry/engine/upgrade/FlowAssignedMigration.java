@@ -2,7 +2,6 @@ package dev.ferry.engine.upgrade;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.pekko.serialization.jackson.JacksonMigration;
 
 /**
  * Reads 0.1's {@code FlowAssigned{spec{id,targetTopic,connectorConfig},target}} as today's
@@ -10,23 +9,13 @@ import org.apache.pekko.serialization.jackson.JacksonMigration;
  * (today only the connector holds it); revision 0 means "the connector's current config", task id
  * -1 "not known yet" (0.1 flows did not know theirs; the connector's next assignment says it).
  */
-public final class FlowAssignedMigration extends JacksonMigration {
+public final class FlowAssignedMigration extends LegacyMigration {
 
   @Override
-  public int currentVersion() {
-    return 2;
-  }
-
-  @Override
-  public JsonNode transform(int fromVersion, JsonNode json) {
-    if (fromVersion >= 2) {
-      return json;
-    }
+  void upgrade(ObjectNode json) {
     JsonNode spec = json.path("spec");
-    ObjectNode out = json.deepCopy();
-    out.remove("spec");
-    out.set("flow", LegacyJson.unnumberedFlowRef(spec));
-    out.put("revision", 0);
-    return out;
+    json.remove("spec");
+    json.set("flow", LegacyJson.unnumberedFlowRef(spec));
+    json.put("revision", 0);
   }
 }
