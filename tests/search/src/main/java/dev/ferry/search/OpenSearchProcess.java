@@ -61,7 +61,7 @@ public final class OpenSearchProcess implements AutoCloseable {
   /** Starts the process and waits until {@code GET /} answers. */
   public synchronized void start() {
     List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms512m", "-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.formatMsgNoLookups=true",
+        "-Xms1g", "-Xmx1g", "-XX:+UseSerialGC", "-Dlog4j2.formatMsgNoLookups=true",
         "-cp", classpath(), MAIN, home.resolve("data").toString(), Integer.toString(httpPort),
         Integer.toString(transportPort)));
     try {

@@ -56,6 +56,12 @@ abstract class SearchTestBase {
     Records.produce(kafka(), topic, partitions, count, key, value);
   }
 
+  /** Waits until {@code indexName} holds {@code expected} documents, passing through other counts (deletes). */
+  protected static void awaitSettledCount(String indexName, long expected) {
+    Await.until(INDEXED, () -> index.count(indexName) == expected,
+        () -> indexName + " to hold " + expected + " documents, has " + index.count(indexName));
+  }
+
   /** Waits until {@code indexName} holds exactly {@code expected} documents (and fails on more). */
   protected static void awaitCount(String indexName, long expected) {
     Await.until(INDEXED, () -> {

@@ -90,7 +90,8 @@ final class SearchConfigKeys {
       optional(RETRY_BACKOFF_MS, "LONG", "100", "LOW",
           "Wait before the first retry; doubled for each further retry.", CONNECTOR, 10),
       optional(CONNECTION_TIMEOUT_MS, "INT", "1000", "LOW", "How long to wait for a connection.", CONNECTOR, 11),
-      optional(READ_TIMEOUT_MS, "INT", "3000", "LOW", "How long to wait for a response.", CONNECTOR, 12),
+      optional(READ_TIMEOUT_MS, "INT", "30000", "LOW", "How long to wait for a response (Confluent: 3000; a bulk "
+          + "that times out is retried while the server still works on it, so Ferry waits longer).", CONNECTOR, 12),
       optional(MAX_CONNECTION_IDLE_TIME_MS, "INT", "60000", "LOW",
           "Pooled connections idle longer than this are closed.", CONNECTOR, 13),
       optional(FLUSH_SYNCHRONOUSLY, "BOOLEAN", "false", "LOW", "Accepted; Ferry never blocks on a flush: a flow's "

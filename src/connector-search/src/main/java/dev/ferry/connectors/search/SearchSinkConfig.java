@@ -67,7 +67,7 @@ public record SearchSinkConfig(SearchConnection connection, IndexingRules rules,
           read.string(PROXY_USERNAME, null), read.string(PROXY_PASSWORD, null));
     }
     return new SearchConnection(List.copyOf(urls), username, password, read.integer(CONNECTION_TIMEOUT_MS, 1000, 0),
-        read.integer(READ_TIMEOUT_MS, 3000, 0), read.integer(MAX_CONNECTION_IDLE_TIME_MS, 60_000, 0), tls, proxy);
+        read.integer(READ_TIMEOUT_MS, 30_000, 0), read.integer(MAX_CONNECTION_IDLE_TIME_MS, 60_000, 0), tls, proxy);
   }
 
   private static String urlProblem(String url) {
