@@ -71,13 +71,13 @@ public final class OpenSearchProcess implements AutoCloseable {
       throw new IllegalStateException("cannot start OpenSearch: " + e, e);
     }
     SearchHttp http = new SearchHttp(url());
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
     while (!http.answers()) {
       if (!process.isAlive()) {
         throw new IllegalStateException("OpenSearch exited during start-up; see " + log + ":\n" + tail());
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("OpenSearch did not answer within 3 minutes; see " + log);
+        throw new IllegalStateException("OpenSearch did not answer within 6 minutes; see " + log);
       }
       pause(250);
     }
@@ -86,6 +86,17 @@ public final class OpenSearchProcess implements AutoCloseable {
   /** {@code http://127.0.0.1:<port>}. */
   public String url() {
     return "http://127.0.0.1:" + httpPort;
+  }
+
+  /** CPU seconds the server process has used so far (user + system, from /proc), or -1 where unknown. */
+  public double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** {@code kill -9}, and waits for the exit. */

@@ -116,6 +116,7 @@ final class DocumentMaker {
   private byte[] encode(SinkRecord record, Action action, String index, String id, boolean externalVersion) {
     buffer.reset();
     try (JsonGenerator out = JSON.createGenerator(buffer)) {
+      out.setRootValueSeparator(null); // NDJSON: the lines are separated by newlines only
       out.writeStartObject();
       out.writeObjectFieldStart(action.bulkName());
       out.writeStringField("_index", index);

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Test records: string keys and JSON string values, produced with acks=all and idempotence. */
-final class Records {
+public final class Records {
 
   private Records() {}
 
@@ -16,7 +16,7 @@ final class Records {
    * Produces {@code count} records numbered 0..count-1 round-robin over {@code partitions}
    * partitions (record {@code n} to partition {@code n % partitions}).
    */
-  static void produce(String bootstrap, String topic, int partitions, long count, LongFunction<String> key,
+  public static void produce(String bootstrap, String topic, int partitions, long count, LongFunction<String> key,
                       LongFunction<String> value) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
