@@ -61,7 +61,9 @@ public final class SearchBenchmark {
     List<double[]> bare = new ArrayList<>();
     System.out.printf("search bench: %d records, %d partitions, batch %d, OpenSearch 2.19.1, %d rounds%n", records,
         partitions, BATCH, rounds);
-    try (RestClient rest = RestClient.builder(HttpHost.create(search.url())).build()) {
+    // Both contenders wait up to two minutes for a bulk answer: this machine is shared and often loaded.
+    try (RestClient rest = RestClient.builder(HttpHost.create(search.url()))
+        .setRequestConfigCallback(c -> c.setSocketTimeout(120_000)).build()) {
       for (int round = 0; round < rounds; round++) {
         int r = round;
         bare.add(measure("bare ", round, search, () -> bareLoop(kafka, topic, partitions, rest, "bench-bare-" + r),
@@ -69,6 +71,7 @@ public final class SearchBenchmark {
         ferry.add(measure("ferry", round, search, () -> {
           Map<String, String> config = new HashMap<>(Map.of("connector.class", "ElasticsearchSinkConnector",
               "topics", topic, "connection.url", search.url(), "key.ignore", "true", "schema.ignore", "true",
+              "read.timeout.ms", "120000",
               "topic.index.map", topic + ":bench-ferry-" + r,
               "value.converter", "org.apache.kafka.connect.json.JsonConverter",
               "value.converter.schemas.enable", "false"));

@@ -37,6 +37,15 @@ public final class SearchHttp {
     }
   }
 
+  /** Whether the server answers HTTP at all (some distributions close {@code GET /}). */
+  public boolean answersAnything() {
+    try {
+      return send("GET", "/_cluster/health", null, Duration.ofSeconds(2)).status() == 200;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
   /** Documents in {@code index} after a refresh; -1 when the index does not exist. */
   public long count(String index) {
     send("POST", "/" + index + "/_refresh", null, Duration.ofSeconds(30));

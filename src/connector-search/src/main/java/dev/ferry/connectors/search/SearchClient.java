@@ -98,12 +98,23 @@ public final class SearchClient implements AutoCloseable {
     }
     synchronized (this) {
       if (serverInfo == null || serverInfo.isCompletedExceptionally()) {
-        serverInfo = perform("GET", "/", null).thenApply(result -> {
-          if (!result.ok()) {
-            throw new IllegalStateException("GET / on " + connection + " answered " + result.status() + ": "
-                + result.preview());
+        serverInfo = perform("GET", "/", null).thenCompose(result -> {
+          if (result.ok()) {
+            return CompletableFuture.completedFuture(ServerInfo.parse(json, result.body()));
           }
-          return ServerInfo.parse(json, result.body());
+          if (result.status() == 401 && !connection.authenticated()) {
+            throw new IllegalStateException("GET / on " + connection + " answered 401: set connection.username and "
+                + "connection.password");
+          }
+          // A user without cluster-level rights, or a distribution without the root endpoint: ask the node instead.
+          return perform("GET", "/_nodes/_local?filter_path=nodes.*.version,nodes.*.build_flavor", null)
+              .thenApply(nodes -> {
+                if (!nodes.ok()) {
+                  throw new IllegalStateException("GET / on " + connection + " answered " + result.status() + " ("
+                      + result.preview() + ") and GET /_nodes/_local " + nodes.status() + ": " + nodes.preview());
+                }
+                return ServerInfo.parseNodes(json, nodes.body());
+              });
         }).toCompletableFuture();
       }
       return serverInfo;

@@ -23,18 +23,36 @@ public record ServerInfo(String product, String version, int major, int minor) {
   public static ServerInfo parse(ObjectMapper json, byte[] body) {
     try {
       JsonNode version = json.readTree(body).path("version");
-      String number = version.path("number").asText("");
-      if (number.isEmpty()) {
-        throw new IllegalArgumentException("GET / answered without version.number: " + preview(body));
-      }
-      String[] parts = number.split("[.-]");
-      int major = Integer.parseInt(parts[0]);
-      int minor = parts.length > 1 && parts[1].matches("\\d+") ? Integer.parseInt(parts[1]) : 0;
-      String product = "opensearch".equalsIgnoreCase(version.path("distribution").asText("")) ? OPENSEARCH : ELASTICSEARCH;
-      return new ServerInfo(product, number, major, minor);
-    } catch (IOException | NumberFormatException e) {
+      boolean openSearch = "opensearch".equalsIgnoreCase(version.path("distribution").asText(""));
+      return of(openSearch ? OPENSEARCH : ELASTICSEARCH, version.path("number").asText(""), "GET /", body);
+    } catch (IOException e) {
       throw new IllegalArgumentException("GET / did not answer like Elasticsearch or OpenSearch: " + preview(body), e);
     }
+  }
+
+  /**
+   * Parses a {@code GET /_nodes/_local} answer, for servers whose {@code GET /} is closed to the
+   * connector's user: Elasticsearch reports a {@code build_flavor}, OpenSearch does not.
+   */
+  public static ServerInfo parseNodes(ObjectMapper json, byte[] body) {
+    try {
+      JsonNode nodes = json.readTree(body).path("nodes");
+      JsonNode node = nodes.elements().hasNext() ? nodes.elements().next() : nodes;
+      String product = node.path("build_flavor").isMissingNode() ? OPENSEARCH : ELASTICSEARCH;
+      return of(product, node.path("version").asText(""), "GET /_nodes/_local", body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("GET /_nodes/_local did not answer like Elasticsearch or OpenSearch: "
+          + preview(body), e);
+    }
+  }
+
+  private static ServerInfo of(String product, String number, String request, byte[] body) {
+    String[] parts = number.split("[.-]");
+    if (number.isEmpty() || !parts[0].matches("\\d+")) {
+      throw new IllegalArgumentException(request + " answered without a version number: " + preview(body));
+    }
+    int minor = parts.length > 1 && parts[1].matches("\\d+") ? Integer.parseInt(parts[1]) : 0;
+    return new ServerInfo(product, number, Integer.parseInt(parts[0]), minor);
   }
 
   /** Whether bulk actions carry {@code _type}: Elasticsearch 6 and older only. */

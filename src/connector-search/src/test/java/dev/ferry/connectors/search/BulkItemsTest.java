@@ -44,5 +44,9 @@ class BulkItemsTest {
     ServerInfo es6 = ServerInfo.parse(JSON, "{\"version\":{\"number\":\"6.8.23\"}}".getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(false, true, true, false), List.of(os.hasMappingTypes(), es6.hasMappingTypes(),
         es9.hasDataStreams(), es6.hasDataStreams()), "types only before 7, data streams from 7.9");
+    assertEquals("Elasticsearch 8.15.0", ServerInfo.parseNodes(JSON, ("{\"nodes\":{\"n1\":{\"version\":\"8.15.0\","
+        + "\"build_flavor\":\"default\"}}}").getBytes(StandardCharsets.UTF_8)).toString(), "nodes info with a flavor");
+    assertEquals("OpenSearch 1.3.20", ServerInfo.parseNodes(JSON, "{\"nodes\":{\"n1\":{\"version\":\"1.3.20\"}}}"
+        .getBytes(StandardCharsets.UTF_8)).toString(), "nodes info without one");
   }
 }
