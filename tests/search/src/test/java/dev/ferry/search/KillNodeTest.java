@@ -31,7 +31,7 @@ class KillNodeTest {
     String kafka = clusters.target().bootstrapServers();
     String topic = "kill-idx";
     int partitions = 2;
-    long records = 60_000;
+    long records = 40_000;
     TopicData.createTopic(kafka, topic, partitions);
     Records.produce(kafka, topic, partitions, records, n -> "k" + n, n -> "{\"seq\":" + n + "}");
     assertEquals(records, Admin.endOffsetSum(kafka, topic), "the topic holds the records");

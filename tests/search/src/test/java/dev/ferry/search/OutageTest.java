@@ -24,7 +24,7 @@ class OutageTest extends SearchTestBase {
   @Test
   void unresponsiveServerPausesIndexingWhichResumesByItself() {
     String topic = "outage-idx";
-    long records = 30_000;
+    long records = 15_000;
     TopicData.createTopic(kafka(), topic, 1);
     produce(topic, 1, records, n -> "k" + n, n -> "{\"seq\":" + n + "}");
     api.create(topic, IndexingTest.sink(topic, "max.retries", "2", "retry.backoff.ms", "200",

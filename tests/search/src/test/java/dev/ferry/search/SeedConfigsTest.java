@@ -2,7 +2,6 @@ package dev.ferry.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.connectors.search.Seed004;
@@ -45,8 +44,8 @@ class SeedConfigsTest extends SearchTestBase {
     assertEquals("f4", index.document("logs_index", "logs+0+3").path("_source").path("name").asText(),
         "the fourth record is logs+0+3");
     assertEquals(-1, index.count("logs"), "topic.index.map sends logs to logs_index, never to an index named logs");
-    String warnings = api.get("/connectors/" + config.get("name") + "/status").body();
-    assertEquals("RUNNING", api.connectorState(config.get("name")), "the connector runs: " + warnings);
+    assertEquals("RUNNING", api.connectorState(config.get("name")),
+        "the connector runs: " + api.get("/connectors/" + config.get("name") + "/status").body());
   }
 
   @Test
@@ -74,7 +73,7 @@ class SeedConfigsTest extends SearchTestBase {
     assertEquals("date", mapping.path("update_ts").path("type").asText(), "Timestamp maps to date: " + mapping);
     Await.until(java.time.Duration.ofSeconds(30), () -> "RUNNING".equals(api.connectorState(
         Seed004.name("es-sink-mysql-sampleData-01.json"))), () -> "the seed's sink to run");
-    assertTrue(index.count(topic) == 4, "exactly the 4 records of the article");
+    assertEquals(4, index.count(topic), "exactly the 4 records of the article");
     api.delete("/connectors/" + Seed004.name("es-sink-mysql-sampleData-01.json"));
   }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one flow's records (one Kafka partition) as {@code _bulk} requests: records become
  * documents at once, gather in an open batch that is sent when it holds {@code batch.size}
- * documents or has waited {@code linger.ms}, with at most {@code max.in.flight.requests} requests
+ * documents, or has waited {@code linger.ms} while none of the flow's requests is in flight (so
+ * under load batches fill up instead of going out small), with at most {@code max.in.flight.requests} requests
  * and {@code max.buffered.records} documents in flight; {@code put} waits (and so the flow stops
  * reading) while the flow is full.
  *
@@ -189,8 +190,8 @@ final class SearchSinkWriter implements SinkWriter {
   /** Sends open batches while there is room in flight and they are full, lingered or draining. */
   private void send() {
     while (!open.isEmpty() && !closed && failure == null && requestsInFlight < settings.maxInFlightRequests()
-        && (open.size() >= settings.batchSize() || draining
-            || System.nanoTime() - openSince >= TimeUnit.MILLISECONDS.toNanos(settings.lingerMs()))) {
+        && (open.size() >= settings.batchSize() || draining || requestsInFlight == 0
+            && System.nanoTime() - openSince >= TimeUnit.MILLISECONDS.toNanos(settings.lingerMs()))) {
       int size = Math.min(settings.batchSize(), open.size());
       List<Document> batch = new ArrayList<>(open.subList(0, size));
       if (waitsForUpdatesInFlight(batch)) {
