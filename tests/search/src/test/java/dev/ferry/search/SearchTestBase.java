@@ -17,7 +17,8 @@ import org.junit.jupiter.api.AfterAll;
  */
 abstract class SearchTestBase {
 
-  protected static final Duration INDEXED = Duration.ofMinutes(3);
+  /** Generous: the machine is shared, and a starved OpenSearch node indexes a few hundred documents a second. */
+  protected static final Duration INDEXED = Duration.ofMinutes(8);
 
   protected static TestClusters clusters;
   protected static OpenSearchProcess search;
