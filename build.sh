@@ -46,7 +46,8 @@ bench_target() {
   # name -> "module artifactId main-class" of a benchmark.
   case "$1" in
     replication|-*) echo "tests/bench ferry-bench dev.ferry.bench.Benchmark" ;;
-    *) echo "unknown benchmark: $1 (known: replication)" >&2; exit 2 ;;
+    search) echo "tests/search ferry-search-tests dev.ferry.search.SearchBenchmark" ;;
+    *) echo "unknown benchmark: $1 (known: replication, search)" >&2; exit 2 ;;
   esac
 }
 
@@ -88,6 +89,7 @@ case "${1:-}" in
     # Ferry against a bare loop doing the same work on the same servers, in one run:
     #   ./build.sh bench [replication] ...  consume->produce (knobs: BENCH_RECORDS, BENCH_RECORD_BYTES,
     #                                       BENCH_PARTITIONS, BENCH_FLOWS for the 1,000-flow memory check)
+    #   ./build.sh bench search             search sink -> OpenSearch vs consume->_bulk (BENCH_RECORDS, BENCH_PARTITIONS, BENCH_ROUNDS)
     # Other benchmarks are named by their first argument; each lives in its own module (see bench_target).
     what="${2:-replication}"
     if [ -z "${2:-}" ] || [ "${2#-}" != "$2" ]; then what=replication; shift 1; else shift 2; fi
