@@ -6,6 +6,7 @@ import dev.ferry.engine.flow.FlowGraph;
 import dev.ferry.engine.flow.FlowProgress;
 import dev.ferry.engine.kafka.ClusterClientKey;
 import dev.ferry.engine.kafka.KafkaClients;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,6 +92,7 @@ public final class KafkaPartitionGraph implements FlowGraph {
     Producer<byte[], byte[]> producer = clients.sharedProducer(target);
     // Every record also weighs maxBatchBytes/maxBatchRecords, so a batch closes at either bound.
     long perRecordWeight = Math.max(1, flowSettings.maxBatchBytes() / flowSettings.maxBatchRecords());
+    Unacknowledged unacknowledged = new Unacknowledged(targetTopic + "-" + partition.partition());
     Source<Sent, FlowControl> acknowledged =
         clients.partitionSource(source, partition, offset, flowSettings.bufferRecords(),
             flowSettings.maxBatchRecords())
@@ -100,12 +102,20 @@ public final class KafkaPartitionGraph implements FlowGraph {
             first -> new RecordBatch().add(first), RecordBatch::add)
         .map(this::toTarget)
         // Sent in order, acknowledged in order, at most batchesInFlight batches outstanding.
-        .mapAsync(batchesInFlight, batch -> BatchSend.send(producer, batch.copies())
-            .thenApply(targetOffsets -> new Sent(batch.pending(), targetOffsets)))
+        .mapAsync(batchesInFlight, batch -> {
+          unacknowledged.sent(batch.copies().size());
+          return BatchSend.send(producer, batch.copies())
+              .thenApply(targetOffsets -> new Sent(batch.pending(), targetOffsets));
+        })
+        .map(sent -> {
+          unacknowledged.acknowledged();
+          return sent;
+        })
         // The data path runs on the Kafka dispatcher (a thread pool meant for blocking calls), as
         // pekko-connectors-kafka's producer stages do: send() may block on a full buffer or missing
         // metadata, and must not hold a thread of the actor system's default dispatcher.
-        .async(KAFKA_DISPATCHER);
+        .async(KAFKA_DISPATCHER)
+        .mapMaterializedValue(control -> new StallReportingControl(control, unacknowledged));
     return listener == null
         ? acknowledged.map(sent -> sent.pending().progress())
         : acknowledged.mapAsync(batchesInFlight, this::acknowledged);
@@ -114,6 +124,19 @@ public final class KafkaPartitionGraph implements FlowGraph {
   private CompletionStage<FlowProgress> acknowledged(Sent sent) {
     return listener.acknowledged(new AcknowledgedBatch(partition, sent.pending().sourceOffsets(), sent.targetOffsets(),
         sent.pending().progress()));
+  }
+
+  /** The source's control, reporting writes the target has not acknowledged for too long. */
+  private record StallReportingControl(FlowControl source, Unacknowledged unacknowledged) implements FlowControl {
+    @Override
+    public void stopConsuming() {
+      source.stopConsuming();
+    }
+
+    @Override
+    public String stall(Duration timeout) {
+      return unacknowledged.stall(timeout);
+    }
   }
 
   /** A batch ready to send: the copies and what travels with them. */

@@ -503,16 +503,19 @@ public final class FlowEntity
   }
 
   private FlowStatus status(State state) {
+    // A running graph whose writes wait too long for the target shows FAILED with what waits, not RUNNING.
+    String stall = phase == Phase.RUNNING && control != null ? control.stall(flowSettings.stallTimeout()) : null;
     String shown = switch (phase) {
       case BACKOFF -> "FAILED";
-      case RUNNING, STARTING -> "RUNNING";
+      case RUNNING, STARTING -> stall != null ? "FAILED" : "RUNNING";
       case STOPPING, IDLE -> state.spec() == null ? "UNASSIGNED"
           : state.target() == TargetState.PAUSED ? "PAUSED"
           : state.target() == TargetState.STOPPED ? "STOPPED" : "RUNNING";
     };
+    String trace = phase == Phase.BACKOFF ? failureTrace
+        : stall != null ? "Flow " + flowName() + " is stalled: " + stall : null;
     return new FlowStatus(FlowId.parse(entityContext.getEntityId()), shown, settings.workerId(),
-        phase == Phase.BACKOFF ? failureTrace : null, state.nextOffset(), state.records(), state.bytes(),
-        state.lastSourceTimestamp(), rate.perSecond());
+        trace, state.nextOffset(), state.records(), state.bytes(), state.lastSourceTimestamp(), rate.perSecond());
   }
 
   // ---------------------------------------------------------------- events
