@@ -5,6 +5,7 @@ import dev.ferry.engine.TargetState;
 import dev.ferry.engine.flow.FlowEntity;
 import dev.ferry.engine.flow.FlowSpec;
 import dev.ferry.engine.flow.FlowStatus;
+import dev.ferry.engine.persistence.JournalHealth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,13 +22,22 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * What operators can do with connectors, as asynchronous Java calls: the one entry point of the
  * REST API (and so the CLI) into the engine. Requests go through cluster sharding, so any node
  * serves any connector. Refusals complete exceptionally with a {@link ConnectorException}.
+ *
+ * <p>While the node's journal cannot be written ({@link JournalHealth}) changes are refused at
+ * once as UNAVAILABLE with the reason, and status waits only briefly for entities (which cannot
+ * recover meanwhile): a flow that does not answer shows FAILED with the journal's problem, a
+ * running connector FAILED with it as its trace.
  */
 public final class ConnectorService {
+
+  /** How long status waits for an entity while the journal cannot be written. */
+  private static final Duration JOURNAL_DOWN_ASK_TIMEOUT = Duration.ofSeconds(2);
 
   private final ActorSystem<?> system;
   private final EngineSettings settings;
   private final Duration timeout;
   private final OffsetCommands offsets;
+  private final JournalHealth journal;
 
   /** A service over the connectors of the cluster this node belongs to. */
   public ConnectorService(ActorSystem<?> system, EngineSettings settings) {
@@ -35,6 +45,7 @@ public final class ConnectorService {
     this.settings = settings;
     this.timeout = settings.askTimeout();
     this.offsets = new OffsetCommands(system, timeout);
+    this.journal = JournalHealth.get(system);
   }
 
   /** The engine settings (default target cluster etc.) the service validates against. */
@@ -44,13 +55,14 @@ public final class ConnectorService {
 
   /** Every connector name, sorted. */
   public CompletionStage<List<String>> list() {
-    return ConnectorRegistry.ref(system).ask(ConnectorRegistry.ListNames::new, timeout)
+    return ConnectorRegistry.ref(system).ask(ConnectorRegistry.ListNames::new, askTimeout())
         .thenApply(ConnectorRegistry.Names::names);
   }
 
   /** Creates a connector (POST /connectors). */
   public CompletionStage<ConnectorSnapshot> create(String name, Map<String, String> config, TargetState initial) {
     Map<String, String> full = validated(name, config);
+    requireWritableJournal();
     return ask(name, r -> new ConnectorEntity.Create(full, initial, r))
         .thenCompose(this::registered)
         .thenApply(ConnectorEntity.Reply.Accepted::snapshot);
@@ -59,6 +71,7 @@ public final class ConnectorService {
   /** Creates or reconfigures a connector (PUT /connectors/{name}/config). */
   public CompletionStage<ConnectorEntity.Reply.Accepted> putConfig(String name, Map<String, String> config) {
     Map<String, String> full = validated(name, config);
+    requireWritableJournal();
     return ask(name, r -> new ConnectorEntity.PutConfig(full, r)).thenCompose(this::registered);
   }
 
@@ -67,6 +80,7 @@ public final class ConnectorService {
    * removes its key. 404 for an unknown connector, 409 if it was reconfigured concurrently.
    */
   public CompletionStage<ConnectorSnapshot> patchConfig(String name, Map<String, String> patch) {
+    requireWritableJournal();
     return get(name).thenCompose(current -> {
       Map<String, String> merged = new HashMap<>(current.config());
       patch.forEach((key, value) -> {
@@ -88,6 +102,7 @@ public final class ConnectorService {
 
   /** Pauses, resumes or stops a connector. */
   public CompletionStage<ConnectorSnapshot> changeTarget(String name, TargetState target) {
+    requireWritableJournal();
     return ask(name, r -> new ConnectorEntity.ChangeTarget(target, r))
         .thenApply(ConnectorEntity.Reply.Accepted::snapshot);
   }
@@ -120,41 +135,80 @@ public final class ConnectorService {
 
   /** Moves flows' offsets (PATCH /connectors/{name}/offsets); only while the connector is STOPPED. */
   public CompletionStage<Done> alterOffsets(String name, SourceOffsets changes) {
+    requireWritableJournal();
     return get(name).thenCompose(snapshot -> offsets.move(snapshot, plan(snapshot), changes));
   }
 
   /** Resets every flow to its initial offset (DELETE /connectors/{name}/offsets); only while STOPPED. */
   public CompletionStage<Done> resetOffsets(String name) {
+    requireWritableJournal();
     return get(name).thenCompose(snapshot -> offsets.reset(snapshot, plan(snapshot)));
   }
 
   /** Forgets the topics a connector used (PUT /connectors/{name}/topics/reset). */
   public CompletionStage<ConnectorSnapshot> resetTopics(String name) {
+    requireWritableJournal();
     return ask(name, ConnectorEntity.ResetTopics::new).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
   }
 
   /** Deletes a connector and its flows' offsets. */
   public CompletionStage<ConnectorSnapshot> delete(String name) {
+    requireWritableJournal();
     return ask(name, ConnectorEntity.Delete::new).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
   }
 
   /** The connector and the live status of each of its flows, by task id. */
   public CompletionStage<ConnectorStatus> status(String name) {
-    return get(name).thenCompose(snapshot -> {
+    return get(name).thenCompose(found -> {
+      String journalProblem = journal.problem();
+      ConnectorSnapshot snapshot = journalProblem == null || found.target() != TargetState.RUNNING
+          || found.failureTrace() != null ? found
+          : new ConnectorSnapshot(found.name(), found.config(), found.target(), found.flows(), found.type(),
+              journalProblem, found.workerId(), found.topicsUsed());
       if (snapshot.target() == TargetState.STOPPED) {
         return CompletableFuture.completedFuture(new ConnectorStatus(snapshot, List.of()));
       }
       List<CompletableFuture<ConnectorStatus.TaskStatus>> asks = new ArrayList<>();
       for (ConnectorEntity.FlowRef flow : snapshot.flows()) {
         CompletionStage<FlowStatus> answer = FlowEntity.ref(system, flow.id())
-            .ask(FlowEntity.GetStatus::new, timeout);
+            .ask(FlowEntity.GetStatus::new, flowStatusTimeout());
         asks.add(answer.handle((status, error) -> new ConnectorStatus.TaskStatus(flow, error == null ? status
-            : new FlowStatus(flow.id(), "UNASSIGNED", settings.workerId(), null, -1, 0, 0, 0, 0)))
+            : unanswered(flow)))
             .toCompletableFuture());
       }
       return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
           .thenApply(v -> new ConnectorStatus(snapshot, asks.stream().map(CompletableFuture::join).toList()));
     });
+  }
+
+  /** A flow that did not answer: not running; FAILED with the reason when the journal is (or just was) the cause. */
+  private FlowStatus unanswered(ConnectorEntity.FlowRef flow) {
+    String journalProblem = journal.recentProblem();
+    return new FlowStatus(flow.id(), journalProblem == null ? "UNASSIGNED" : "FAILED", settings.workerId(),
+        journalProblem, -1, 0, 0, 0, 0);
+  }
+
+  /** While the journal cannot be written, entities cannot recover: wait for them only briefly. */
+  private Duration askTimeout() {
+    return shortTimeoutIf(journal.problem() != null);
+  }
+
+  /** Flows may still be restarting for a while after the journal came back: their status is asked briefly too. */
+  private Duration flowStatusTimeout() {
+    return shortTimeoutIf(journal.recentProblem() != null);
+  }
+
+  private Duration shortTimeoutIf(boolean journalTrouble) {
+    return journalTrouble && JOURNAL_DOWN_ASK_TIMEOUT.compareTo(timeout) < 0 ? JOURNAL_DOWN_ASK_TIMEOUT : timeout;
+  }
+
+  /** Refuses a change at once while the journal cannot be written: it could not be persisted. */
+  private void requireWritableJournal() {
+    String journalProblem = journal.problem();
+    if (journalProblem != null) {
+      throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE, "Cannot change connectors now: "
+          + journalProblem);
+    }
   }
 
   /**
@@ -240,7 +294,16 @@ public final class ConnectorService {
   private CompletionStage<ConnectorEntity.Reply.Accepted> ask(
       String name, Function<ActorRef<ConnectorEntity.Reply>, ConnectorEntity.Command> command) {
     ConnectorNames.check(name);
-    return ConnectorEntity.ref(system, name).ask(command::apply, timeout).thenApply(reply -> {
+    return ConnectorEntity.ref(system, name).ask(command::apply, askTimeout()).handle((reply, error) -> {
+      if (error != null) {
+        String journalProblem = journal.problem();
+        if (journalProblem != null) {
+          throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE, "Connector " + name
+              + " cannot be reached now: " + journalProblem);
+        }
+        throw error instanceof java.util.concurrent.CompletionException c ? c
+            : new java.util.concurrent.CompletionException(error);
+      }
       if (reply instanceof ConnectorEntity.Reply.Accepted accepted) {
         return accepted;
       }

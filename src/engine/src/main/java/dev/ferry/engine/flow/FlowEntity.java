@@ -199,7 +199,7 @@ public final class FlowEntity
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::reconcile)
-        .onSignal(PostStop.instance(), state -> closeMeters())
+        .onSignal(PostStop.instance(), state -> stopped())
         .build();
   }
 
@@ -439,6 +439,19 @@ public final class FlowEntity
 
   private ConnectorPlan planOf(FlowSpec spec) {
     return ConnectorTypes.plan(spec.id().connector(), spec.connectorConfig(), settings);
+  }
+
+  /**
+   * The entity stopped: after a drain nothing runs any more; after a failure (a checkpoint the
+   * journal could not write) the graph still runs and must stop reading, or it would go on copying
+   * without checkpoints next to the graph of the entity sharding restarts.
+   */
+  private void stopped() {
+    if (control != null) {
+      control.stopConsuming();
+      control = null;
+    }
+    closeMeters();
   }
 
   /** The flow's meters leave this node's /metrics whenever its graph is not running here. */
