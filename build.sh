@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ferry's one entry point: ./build.sh run | test | bench | chaos | cli | package | schema
+# Ferry's one entry point: ./build.sh run | test | bench | console-bench | chaos | cli | package | schema
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +15,23 @@ need_kcat() {
   fi
 }
 
+need_chromium() {
+  # The web console's tests drive Debian's headless Chromium through its chromedriver (Selenium).
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    echo "[build] installing chromium and chromium-driver (Debian packages) for the web console's browser tests"
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null
+    else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq chromium chromium-driver >/dev/null; fi
+  fi
+}
+
+need_npm() {
+  # The web console (src/console) is built with the machine's Node.js and npm.
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "[build] npm not found: install Node.js 20.19+ with npm (Debian: apt-get install nodejs npm)" >&2
+    exit 1
+  fi
+}
+
 classpath() {
   # Runtime classpath of a module, built once per change of its pom.
   local module=$1 out=$2/target/classpath.txt
@@ -25,7 +42,16 @@ classpath() {
   cat "$out"
 }
 
+bench_target() {
+  # name -> "module artifactId main-class" of a benchmark.
+  case "$1" in
+    replication|-*) echo "tests/bench ferry-bench dev.ferry.bench.Benchmark" ;;
+    *) echo "unknown benchmark: $1 (known: replication)" >&2; exit 2 ;;
+  esac
+}
+
 install_quietly() {
+  need_npm
   $MVN install -DskipTests "$@"
 }
 
@@ -47,15 +73,29 @@ case "${1:-}" in
   test)
     # The whole suite: unit tests, then integration tests against real KRaft brokers and databases.
     need_kcat
+    need_chromium
+    need_npm
     $MVN install
     ;;
+  console-bench)
+    # The web console with 1,000 flows in headless Chromium: prints and writes tests/console/target/console-render.txt.
+    need_chromium
+    install_quietly -pl tests/console -am
+    $MVN -pl tests/console surefire:test -Dtest=ThousandFlowsTest
+    cat tests/console/target/console-render.txt
+    ;;
   bench)
-    # Ferry vs a bare consume->produce loop on the same local brokers. Knobs: BENCH_RECORDS,
-    # BENCH_RECORD_BYTES, BENCH_PARTITIONS, BENCH_FLOWS (the 1,000-flow memory check).
-    install_quietly -pl tests/bench -am
-    cp="$(classpath dev.ferry:ferry-bench tests/bench):tests/bench/target/classes"
+    # Ferry against a bare loop doing the same work on the same servers, in one run:
+    #   ./build.sh bench [replication] ...  consume->produce (knobs: BENCH_RECORDS, BENCH_RECORD_BYTES,
+    #                                       BENCH_PARTITIONS, BENCH_FLOWS for the 1,000-flow memory check)
+    # Other benchmarks are named by their first argument; each lives in its own module (see bench_target).
+    what="${2:-replication}"
+    if [ -z "${2:-}" ] || [ "${2#-}" != "$2" ]; then what=replication; shift 1; else shift 2; fi
+    read -r module artifact main <<<"$(bench_target "$what")"
+    install_quietly -pl "$module" -am
+    cp="$(classpath "dev.ferry:$artifact" "$module"):$module/target/classes:$module/target/test-classes"
     # Both contenders run in this one JVM, so they share its GC: the node's default (parallel GC).
-    exec java -Xmx2g -XX:+UseParallelGC -cp "$cp" dev.ferry.bench.Benchmark "${@:2}"
+    exec java -Xmx2g -XX:+UseParallelGC -cp "$cp" "$main" "$@"
     ;;
   chaos)
     # The long failure scenarios: 3 node processes, 2 local clusters, PostgreSQL, load on 12 partitions.
@@ -76,7 +116,7 @@ case "${1:-}" in
     echo "[build] node jar and runtime classpath: src/node/target/"
     ;;
   *)
-    echo "usage: ./build.sh run | test | bench | chaos | cli | package | schema"
+    echo "usage: ./build.sh run | test | bench | console-bench | chaos | cli | package | schema"
     exit 2
     ;;
 esac

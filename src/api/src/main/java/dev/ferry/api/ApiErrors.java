@@ -1,7 +1,7 @@
 package dev.ferry.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.engine.connector.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorConfigException;
 import dev.ferry.engine.connector.ConnectorException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

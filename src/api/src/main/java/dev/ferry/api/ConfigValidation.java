@@ -3,7 +3,7 @@ package dev.ferry.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import dev.ferry.engine.connector.ConfigKeyDefinition;
+import dev.ferry.engine.spi.ConfigKeyDefinition;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

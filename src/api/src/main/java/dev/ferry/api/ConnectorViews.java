@@ -1,5 +1,6 @@
 package dev.ferry.api;
 
+import dev.ferry.engine.spi.FlowRef;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.engine.TargetState;
@@ -29,7 +30,7 @@ final class ConnectorViews {
     info.set("config", config(snapshot.config()));
     ArrayNode tasks = info.putArray("tasks");
     if (snapshot.target() != TargetState.STOPPED) {
-      snapshot.flows().stream().sorted(Comparator.comparingInt(ConnectorEntity.FlowRef::taskId)).forEach(flow -> {
+      snapshot.flows().stream().sorted(Comparator.comparingInt(FlowRef::taskId)).forEach(flow -> {
         ObjectNode task = tasks.addObject();
         task.put("connector", snapshot.name());
         task.put("task", flow.taskId());

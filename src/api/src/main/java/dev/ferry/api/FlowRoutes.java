@@ -37,12 +37,17 @@ final class FlowRoutes extends AllDirectives {
       ObjectNode node = out.addObject();
       node.put("connector", flow.connector());
       node.put("task", flow.flow().taskId());
-      node.put("topic", flow.flow().id().topic());
-      node.put("partition", flow.flow().id().partition());
-      node.put("target_topic", flow.flow().targetTopic());
+      node.put("key", flow.flow().key());
+      // Kafka-reading flows (replicator, MirrorMaker 2, sinks) keep the fields they always had.
+      Optional.ofNullable(flow.flow().attribute("topic")).ifPresent(topic -> node.put("topic", topic));
+      Optional.ofNullable(flow.flow().attribute("partition")).ifPresent(p -> node.put("partition", Integer.parseInt(p)));
+      Optional.ofNullable(flow.flow().attribute("target.topic")).ifPresent(t -> node.put("target_topic", t));
+      node.set("attributes", Json.MAPPER.valueToTree(flow.flow().flow().attributes()));
       node.put("state", flow.status().state());
       node.put("worker_id", flow.status().workerId());
-      node.put("offset", flow.status().nextOffset());
+      node.put("offset", flow.sourceOffset());
+      node.set("position", flow.status().position() == null ? null
+          : Json.MAPPER.valueToTree(flow.status().position().offset()));
       node.put("end_offset", flow.endOffset());
       node.put("offset_lag", flow.offsetLag());
       node.put("time_lag_ms", flow.timeLagMs(nowMs));

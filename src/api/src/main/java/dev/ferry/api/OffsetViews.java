@@ -1,52 +1,39 @@
 package dev.ferry.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.engine.connector.SourceOffsets;
+import dev.ferry.engine.connector.ConnectorOffsets;
+import dev.ferry.engine.spi.OffsetEntry;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Kafka Connect's ConnectorOffsets, both ways: {@code {"offsets":[{"partition":{...},"offset":{...}}]}}.
- *
- * <p>Keys are MirrorMaker 2's: a partition is {@code {"cluster":<source cluster>,"topic":<t>,"partition":<p>}}
- * (the cluster is the connector's source alias, or for the replicator its source bootstrap servers)
- * and an offset is {@code {"offset":<n>}}. Unlike MirrorMaker 2, which stores the offset of the last
- * copied record, {@code n} is the <em>next</em> source offset a flow copies: PATCH to {@code n} and the
- * target receives the source records from {@code n} on. A null offset in a PATCH resets that
- * partition to its initial offset.
+ * The API checks the shape (a list of objects with a partition object and an offset object or
+ * null); what the maps may hold is the connector type's business (its plan answers 400 naming the
+ * entry and key it cannot apply). A null offset in a PATCH resets that partition.
  */
 final class OffsetViews {
-
-  static final String CLUSTER = "cluster";
-  static final String TOPIC = "topic";
-  static final String PARTITION = "partition";
-  static final String OFFSET = "offset";
 
   private OffsetViews() {}
 
   /** ConnectorOffsets of a connector's flows. */
-  static ObjectNode render(SourceOffsets offsets) {
+  static ObjectNode render(ConnectorOffsets offsets) {
     ObjectNode out = Json.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("offsets");
-    for (SourceOffsets.PartitionOffset p : offsets.partitions()) {
-      ObjectNode entry = list.addObject();
-      ObjectNode partition = entry.putObject("partition");
-      partition.put(CLUSTER, offsets.sourceCluster());
-      partition.put(TOPIC, p.topic());
-      partition.put(PARTITION, p.partition());
-      entry.putObject("offset").put(OFFSET, p.nextOffset());
+    for (OffsetEntry entry : offsets.offsets()) {
+      ObjectNode node = list.addObject();
+      node.set("partition", Json.MAPPER.valueToTree(entry.partition()));
+      node.set("offset", Json.MAPPER.valueToTree(entry.offset()));
     }
     return out;
   }
 
   /** The changes of a PATCH body; a 400 naming the first problem found. */
-  static SourceOffsets parse(String body) {
+  static ConnectorOffsets parse(String body) {
     JsonNode root = Json.parse(body);
     JsonNode list = root.isObject() ? root.get("offsets") : null;
     if (list == null || list.isNull() || (list.isArray() && list.isEmpty())) {
@@ -57,9 +44,7 @@ final class OffsetViews {
       throw ApiErrors.badRequest("\"offsets\" must be a list of {\"partition\":{...},\"offset\":{...}}, but is "
           + Json.describe(list));
     }
-    Set<String> clusters = new LinkedHashSet<>();
-    Set<String> seen = new HashSet<>();
-    List<SourceOffsets.PartitionOffset> changes = new ArrayList<>();
+    List<OffsetEntry> entries = new ArrayList<>();
     int index = 0;
     for (JsonNode entry : list) {
       String where = "offsets[" + index++ + "]";
@@ -69,61 +54,18 @@ final class OffsetViews {
       }
       JsonNode partition = entry.get("partition");
       if (partition == null || !partition.isObject()) {
-        throw ApiErrors.badRequest(where + ".partition must be an object {\"" + CLUSTER + "\",\"" + TOPIC + "\",\""
-            + PARTITION + "\"}, but is " + Json.describe(partition));
+        throw ApiErrors.badRequest(where + ".partition must be an object, but is " + Json.describe(partition));
       }
-      onlyKeys(partition, where + ".partition", Set.of(CLUSTER, TOPIC, PARTITION));
-      JsonNode cluster = partition.get(CLUSTER);
-      if (cluster != null && !cluster.isNull()) {
-        if (!cluster.isTextual()) {
-          throw ApiErrors.badRequest(where + ".partition.cluster must be a string, but is " + Json.describe(cluster));
-        }
-        clusters.add(cluster.textValue());
+      JsonNode offset = entry.get("offset");
+      if (offset != null && !offset.isNull() && !offset.isObject()) {
+        throw ApiErrors.badRequest(where + ".offset must be an object or null, but is " + Json.describe(offset));
       }
-      JsonNode topic = partition.get(TOPIC);
-      if (topic == null || !topic.isTextual() || topic.textValue().isBlank()) {
-        throw ApiErrors.badRequest(where + ".partition.topic must be a topic name, but is " + Json.describe(topic));
-      }
-      int number = nonNegative(partition.get(PARTITION), where + ".partition.partition", Integer.MAX_VALUE).intValue();
-      if (!seen.add(topic.textValue() + "-" + number)) {
-        throw ApiErrors.badRequest(where + " repeats partition " + topic.textValue() + "-" + number);
-      }
-      changes.add(new SourceOffsets.PartitionOffset(topic.textValue(), number, offset(entry.get("offset"), where)));
+      entries.add(new OffsetEntry(map(partition), offset == null || offset.isNull() ? null : map(offset)));
     }
-    if (clusters.size() > 1) {
-      throw ApiErrors.badRequest("The partitions name several source clusters " + clusters
-          + ": a connector has one source cluster");
-    }
-    return new SourceOffsets(clusters.isEmpty() ? null : clusters.iterator().next(), List.copyOf(changes));
+    return new ConnectorOffsets(List.copyOf(entries));
   }
 
-  private static Long offset(JsonNode offset, String where) {
-    if (offset == null || offset.isNull()) {
-      return null; // Connect: a null offset resets the partition
-    }
-    if (!offset.isObject()) {
-      throw ApiErrors.badRequest(where + ".offset must be {\"" + OFFSET + "\":<next offset>} or null, but is "
-          + Json.describe(offset));
-    }
-    onlyKeys(offset, where + ".offset", Set.of(OFFSET));
-    return nonNegative(offset.get(OFFSET), where + ".offset.offset", Long.MAX_VALUE);
-  }
-
-  private static Long nonNegative(JsonNode node, String where, long max) {
-    if (node == null || !node.canConvertToLong() || !node.isIntegralNumber() || node.asLong() < 0 || node.asLong() > max) {
-      throw ApiErrors.badRequest(where + " must be a non-negative integer, but is "
-          + (node == null ? "missing" : node.toString()));
-    }
-    return node.asLong();
-  }
-
-  private static void onlyKeys(JsonNode object, String where, Set<String> allowed) {
-    Iterator<String> names = object.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        throw ApiErrors.badRequest(where + " has an unknown key \"" + name + "\"; expected " + allowed.stream().sorted().toList());
-      }
-    }
+  private static Map<String, Object> map(JsonNode object) {
+    return Json.MAPPER.convertValue(object, new TypeReference<Map<String, Object>>() { });
   }
 }

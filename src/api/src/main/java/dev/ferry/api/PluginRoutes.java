@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.engine.connector.ConnectorException;
 import dev.ferry.engine.connector.ConnectorService;
-import dev.ferry.engine.connector.ConnectorType;
+import dev.ferry.engine.spi.ConnectorType;
 import dev.ferry.engine.connector.ConnectorTypes;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -59,6 +59,8 @@ public final class RestServer {
             new PluginRoutes(service).route(),
             new FlowRoutes(service).route(),
             new MetricsRoutes(service, system).route(),
-            new LoggerRoutes(LogLevelBroadcast.get(system)).route()))));
+            new LoggerRoutes(LogLevelBroadcast.get(system)).route(),
+            new ClusterRoutes(system, service.settings().workerId()).route(),
+            new ConsoleRoutes().route()))));
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.engine.connector.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorConfigException;
 import dev.ferry.engine.connector.ConnectorException;
 import java.util.List;
 import java.util.concurrent.CompletionException;

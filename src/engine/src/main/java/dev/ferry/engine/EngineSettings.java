@@ -2,40 +2,32 @@ package dev.ferry.engine;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigValue;
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Every {@code ferry.*} setting the engine uses, read once from HOCON at start-up.
+ * Every {@code ferry.*} setting the engine uses, read once from HOCON at start-up. Connector
+ * packages read their own sections (the Kafka clients' {@code ferry.kafka}, the record model's
+ * {@code ferry.connect}) from the node's config.
  *
  * <p>{@link #create(Config)} fails fast with the offending key's name, so a node with a bad
  * configuration never starts half-way.
  *
  * @param workerId          what this node reports as {@code worker_id} in status
  * @param askTimeout        how long service calls wait for an entity to answer
- * @param defaultTarget     bootstrap servers connectors write to when their config names none
+ * @param statusTimeout     how long a status query waits for one flow before showing it UNASSIGNED
+ * @param defaultTarget     the node's Kafka cluster (Connect's worker {@code bootstrap.servers}):
+ *                          where replicators write by default, what sinks read and sources write
  * @param flow              per-flow limits and checkpoint cadence
- * @param discoveryInterval how often connectors re-list source topics
- * @param adminTimeout      time limit of one admin call
- * @param consumerDefaults  kafka-clients settings of the shared consumers
- * @param producerDefaults  kafka-clients settings of the pooled producers
- * @param adminDefaults     kafka-clients settings of the pooled admin clients
- * @param pollTimeout       longest a shared consumer's poll waits for data
+ * @param discoveryInterval how often connectors re-discover their flows
  * @param snapshotEvery     events between two snapshots of an entity
  */
 public record EngineSettings(
     String workerId,
     Duration askTimeout,
+    Duration statusTimeout,
     String defaultTarget,
     FlowSettings flow,
     Duration discoveryInterval,
-    Duration adminTimeout,
-    Map<String, String> consumerDefaults,
-    Map<String, String> producerDefaults,
-    Map<String, String> adminDefaults,
-    Duration pollTimeout,
     int snapshotEvery) {
 
   /** Reads the {@code ferry} section; throws {@link IllegalArgumentException} naming the bad key. */
@@ -51,27 +43,18 @@ public record EngineSettings(
       return new EngineSettings(
           workerId,
           positiveDuration(ferry, "node.ask-timeout"),
+          positiveDuration(ferry, "node.status-timeout"),
           ferry.getString("target.bootstrap-servers").trim(),
           FlowSettings.create(ferry),
           positiveDuration(ferry, "discovery.interval"),
-          positiveDuration(ferry, "discovery.admin-timeout"),
-          flatStrings(ferry.getConfig("kafka.consumer")),
-          flatStrings(ferry.getConfig("kafka.producer")),
-          flatStrings(ferry.getConfig("kafka.admin")),
-          positiveDuration(ferry, "kafka.poll-timeout"),
           snapshotEvery);
     } catch (ConfigException e) {
       throw new IllegalArgumentException("Invalid Ferry configuration: " + e.getMessage(), e);
     }
   }
 
-  /** Same settings with another default target cluster (set when the node starts local Kafka). */
-  public EngineSettings withDefaultTarget(String bootstrapServers) {
-    return new EngineSettings(workerId, askTimeout, bootstrapServers, flow, discoveryInterval,
-        adminTimeout, consumerDefaults, producerDefaults, adminDefaults, pollTimeout, snapshotEvery);
-  }
-
-  static int positive(Config c, String key) {
+  /** A positive int setting of the {@code ferry} section, or an error naming the key. */
+  public static int positive(Config c, String key) {
     int value = c.getInt(key);
     if (value <= 0) {
       throw new IllegalArgumentException("ferry." + key + " must be > 0, was " + value);
@@ -79,19 +62,12 @@ public record EngineSettings(
     return value;
   }
 
-  static Duration positiveDuration(Config c, String key) {
+  /** A positive duration setting of the {@code ferry} section, or an error naming the key. */
+  public static Duration positiveDuration(Config c, String key) {
     Duration value = c.getDuration(key);
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException("ferry." + key + " must be a positive duration, was " + value);
     }
     return value;
-  }
-
-  private static Map<String, String> flatStrings(Config section) {
-    Map<String, String> out = new TreeMap<>();
-    for (Map.Entry<String, ConfigValue> e : section.root().entrySet()) {
-      out.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
-    }
-    return Map.copyOf(out);
   }
 }

@@ -79,7 +79,7 @@ public final class Main {
     dev.ferry.localkafka.LocalKafkaBroker.stopOnJvmExitAfter(node.system().getWhenTerminated());
     if (brokers != null) {
       new DemoWorkload().start(node.system(), node.service(), brokers.sourceBootstrap(), 500);
-      new ProgressReporter(node.system(), node.service(), DemoWorkload.CONNECTOR, brokers.sourceBootstrap(), out)
+      new ProgressReporter(node.system(), node.service(), DemoWorkload.CONNECTOR, out)
           .start(Duration.ofSeconds(2));
       printTryThis(out, node.restUrl(), brokers);
     } else {

@@ -28,7 +28,7 @@ class ConnectorFailureTest extends OneNodeTestBase {
     Await.until(Duration.ofSeconds(60), () -> "FAILED".equals(api.connectorState("wrongaddr")),
         () -> "connector FAILED: " + api.get("/connectors/wrongaddr/status"));
     String trace = api.get("/connectors/wrongaddr/status").json().path("connector").path("trace").asText();
-    assertTrue(trace.contains("cannot discover its topics"), "the trace says what failed: " + trace);
+    assertTrue(trace.contains("cannot discover its flows"), "the trace says what failed: " + trace);
     assertEquals(200, api.get("/").status(), "the node still serves the API");
 
     Map<String, String> fixed = Replicator.whitelist(source, "wrongaddr", "${topic}.replica");

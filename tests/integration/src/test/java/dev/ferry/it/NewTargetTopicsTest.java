@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.engine.kafka.ClusterClientKey;
-import dev.ferry.engine.kafka.KafkaClients;
+import dev.ferry.connectors.kafka.ClusterClientKey;
+import dev.ferry.connectors.kafka.KafkaClients;
 import dev.ferry.testkit.Await;
 import dev.ferry.testkit.Reconciliation;
 import dev.ferry.testkit.TopicData;

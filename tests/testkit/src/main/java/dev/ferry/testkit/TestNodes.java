@@ -72,8 +72,7 @@ public final class TestNodes {
     // Many nodes share a test JVM: no fixed management port (tests that need it turn it on).
     config.put("ferry.cluster.management", "off");
     if (onPostgres()) {
-      String schema = "it_" + Integer.toHexString(dataDir.toAbsolutePath().toString().hashCode() & 0x7fffffff);
-      SCHEMAS.add(schema);
+      String schema = schemaOf(dataDir);
       config.put("ferry.persistence-profile", "postgres");
       config.put("ferry.persistence.url", TestDatabase.URL);
       config.put("ferry.persistence.user", TestDatabase.USER);
@@ -81,6 +80,13 @@ public final class TestNodes {
     }
     config.putAll(overrides);
     return FerryNode.start(NodeConfig.load(null, config));
+  }
+
+  /** The PostgreSQL schema a node on {@code dataDir} keeps its journal in (dropped when the JVM exits). */
+  public static String schemaOf(Path dataDir) {
+    String schema = "it_" + Integer.toHexString(dataDir.toAbsolutePath().toString().hashCode() & 0x7fffffff);
+    SCHEMAS.add(schema);
+    return schema;
   }
 
   /** A free loopback port, so the node's worker id names its real REST port. */

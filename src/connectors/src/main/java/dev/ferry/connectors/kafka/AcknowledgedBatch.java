@@ -1,6 +1,6 @@
 package dev.ferry.connectors.kafka;
 
-import dev.ferry.engine.flow.FlowProgress;
+import dev.ferry.engine.spi.FlowProgress;
 import org.apache.kafka.common.TopicPartition;
 
 /**

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Source records produced together as one envelope, in offset order: one or more polled batches
  * joined by the batching stage, which bounds it by records and bytes (give or take one poll).
  */
-final class RecordBatch {
+public final class RecordBatch {
 
   private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 
@@ -17,7 +17,8 @@ final class RecordBatch {
     return this;
   }
 
-  List<ConsumerRecord<byte[], byte[]>> records() {
+  /** The records, in offset order. */
+  public List<ConsumerRecord<byte[], byte[]>> records() {
     return records;
   }
 }

@@ -1,6 +1,6 @@
 package dev.ferry.connectors.kafka;
 
-import dev.ferry.engine.flow.FlowId;
+import dev.ferry.engine.spi.FlowRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,24 +10,24 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
-/** Log end offsets of the source partitions of flows (one per Kafka source partition), for lag. */
+/** Log end offsets of the partitions flows read ({@link KafkaFlows}), by flow key, for lag. */
 public final class SourceEndOffsets {
 
   private SourceEndOffsets() {}
 
-  /** The end offset of each flow's source partition, as far as the cluster answers. */
-  public static CompletionStage<Map<FlowId, Long>> of(Admin sourceAdmin, List<FlowId> flows) {
+  /** The end offset of each flow's partition, as far as the cluster answers. */
+  public static CompletionStage<Map<String, Long>> of(Admin sourceAdmin, List<FlowRef> flows) {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    flows.forEach(f -> request.put(new TopicPartition(f.topic(), f.partition()), OffsetSpec.latest()));
+    flows.forEach(f -> request.put(KafkaFlows.partition(f), OffsetSpec.latest()));
     if (request.isEmpty()) {
       return CompletableFuture.completedFuture(Map.of());
     }
     return sourceAdmin.listOffsets(request).all().toCompletionStage().thenApply(ends -> {
-      Map<FlowId, Long> out = new HashMap<>();
+      Map<String, Long> out = new HashMap<>();
       flows.forEach(f -> {
-        var info = ends.get(new TopicPartition(f.topic(), f.partition()));
+        var info = ends.get(KafkaFlows.partition(f));
         if (info != null) {
-          out.put(f, info.offset());
+          out.put(f.key(), info.offset());
         }
       });
       return out;

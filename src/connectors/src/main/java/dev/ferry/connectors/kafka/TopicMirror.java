@@ -1,7 +1,5 @@
 package dev.ferry.connectors.kafka;
 
-import dev.ferry.engine.kafka.ClusterClientKey;
-import dev.ferry.engine.kafka.KafkaClients;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,9 +55,11 @@ public final class TopicMirror {
                                                            Predicate<String> selects, UnaryOperator<String> rename,
                                                            TargetTopicRules rules) {
     Admin sourceAdmin = clients.admin(source);
-    return sourceAdmin.listTopics(new ListTopicsOptions().listInternal(false)).names().toCompletionStage()
-        .thenCompose(names -> {
-          List<String> selected = names.stream().filter(selects).sorted().toList();
+    CompletionStage<java.util.Set<String>> names = clients.failingAdminClosed(source,
+        sourceAdmin.listTopics(new ListTopicsOptions().listInternal(false)).names().toCompletionStage());
+    return names
+        .thenCompose(listed -> {
+          List<String> selected = listed.stream().filter(selects).sorted().toList();
           if (selected.isEmpty()) {
             return CompletableFuture.completedFuture(Map.<String, TopicDescription>of());
           }
@@ -68,7 +68,7 @@ public final class TopicMirror {
         .thenCompose(described -> {
           Map<String, Integer> partitions = new HashMap<>();
           described.forEach((topic, d) -> partitions.put(topic, d.partitions().size()));
-          return prepareTargets(clients.admin(target), partitions, rename, rules)
+          return clients.failingAdminClosed(target, prepareTargets(clients.admin(target), partitions, rename, rules))
               .thenApply(v -> partitionsOf(partitions, rename));
         });
   }

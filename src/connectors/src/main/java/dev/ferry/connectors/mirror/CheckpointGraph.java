@@ -1,9 +1,10 @@
 package dev.ferry.connectors.mirror;
 
 import dev.ferry.engine.FlowSettings;
-import dev.ferry.engine.flow.FlowControl;
-import dev.ferry.engine.flow.FlowProgress;
-import dev.ferry.engine.kafka.KafkaClients;
+import dev.ferry.engine.spi.FlowControl;
+import dev.ferry.engine.spi.FlowProgress;
+import dev.ferry.engine.spi.Position;
+import dev.ferry.connectors.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,8 @@ final class CheckpointGraph extends PeriodicMirrorGraph {
   }
 
   @Override
-  public Source<FlowProgress, FlowControl> from(long offset) {
+  public Source<FlowProgress, FlowControl> from(Position position) {
+    long offset = count(position);
     Duration interval = config.emitCheckpoints().orElse(Duration.ofSeconds(60));
     Rounds rounds = new Rounds(offset);
     var syncsCluster = config.offsetSyncsOnSource() ? config.clusters().sourceConsumer()
@@ -68,8 +70,7 @@ final class CheckpointGraph extends PeriodicMirrorGraph {
     private final Map<TopicPartition, OffsetIndex> indexes = new HashMap<>();
     private final Map<String, Checkpoint> written = new HashMap<>();
     private final MirrorTopicFilter topics = new MirrorTopicFilter(config);
-    private final Producer<byte[], byte[]> producer =
-        clients.producer(config.clusters().targetProducer()).createKafkaProducer();
+    private final Producer<byte[], byte[]> producer = clients.sharedProducer(config.clusters().targetProducer());
     private long next;
     private long lastGroupSync;
 
@@ -93,7 +94,7 @@ final class CheckpointGraph extends PeriodicMirrorGraph {
     CompletionStage<Optional<FlowProgress>> run() {
       return CheckpointRound.run(clients.admin(config.clusters().sourceAdmin()), config, topics, indexes)
           .thenCompose(checkpoints -> write(changed(checkpoints)).thenCompose(count -> syncGroups(checkpoints)
-              .thenApply(v -> Optional.of(new FlowProgress(++next, count, 0, System.currentTimeMillis())))));
+              .thenApply(v -> Optional.of(new FlowProgress(Position.of(COUNT, ++next), count, 0, System.currentTimeMillis())))));
     }
 
     private List<Checkpoint> changed(List<Checkpoint> checkpoints) {

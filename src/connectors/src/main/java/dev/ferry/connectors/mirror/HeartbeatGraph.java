@@ -1,8 +1,9 @@
 package dev.ferry.connectors.mirror;
 
-import dev.ferry.engine.flow.FlowControl;
-import dev.ferry.engine.flow.FlowProgress;
-import dev.ferry.engine.kafka.KafkaClients;
+import dev.ferry.engine.spi.FlowControl;
+import dev.ferry.engine.spi.FlowProgress;
+import dev.ferry.engine.spi.Position;
+import dev.ferry.connectors.kafka.KafkaClients;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pekko.kafka.ProducerMessage;
@@ -25,7 +26,8 @@ final class HeartbeatGraph extends PeriodicMirrorGraph {
   }
 
   @Override
-  public Source<FlowProgress, FlowControl> from(long offset) {
+  public Source<FlowProgress, FlowControl> from(Position position) {
+    long offset = count(position);
     Duration interval = config.emitHeartbeats().orElse(Duration.ofSeconds(1));
     String topic = ReplicationPolicy.HEARTBEATS_TOPIC;
     return Source.tick(Duration.ZERO, interval, Boolean.TRUE)
@@ -37,7 +39,7 @@ final class HeartbeatGraph extends PeriodicMirrorGraph {
           Heartbeat heartbeat = new Heartbeat(config.sourceAlias(), config.targetAlias(), now);
           byte[] value = heartbeat.value();
           return ProducerMessage.single(new ProducerRecord<>(topic, 0, now, heartbeat.key(), value),
-              new FlowProgress(offset + tick.second() + 1, 1, value.length, now));
+              new FlowProgress(Position.of(COUNT, offset + tick.second() + 1), 1, value.length, now));
         })
         .via(Producer.flexiFlow(clients.producer(config.clusters().targetProducer())))
         .map(result -> result.passThrough());

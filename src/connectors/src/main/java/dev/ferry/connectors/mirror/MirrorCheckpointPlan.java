@@ -1,9 +1,11 @@
 package dev.ferry.connectors.mirror;
 
-import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.flow.FlowGraph;
-import dev.ferry.engine.flow.FlowSpec;
-import dev.ferry.engine.kafka.KafkaClients;
+import dev.ferry.connectors.kafka.KafkaFlows;
+import dev.ferry.engine.spi.ConnectorContext;
+import dev.ferry.engine.spi.FlowDescriptor;
+import dev.ferry.engine.spi.FlowRef;
+import dev.ferry.engine.spi.FlowGraph;
+import dev.ferry.connectors.kafka.KafkaClients;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,12 +19,12 @@ import org.apache.pekko.actor.typed.ActorSystem;
  */
 final class MirrorCheckpointPlan extends MirrorPlanBase {
 
-  MirrorCheckpointPlan(String name, Map<String, String> rawConfig, MirrorConfig config, EngineSettings settings) {
-    super(name, rawConfig, config, settings);
+  MirrorCheckpointPlan(String name, Map<String, String> rawConfig, MirrorConfig config, ConnectorContext context) {
+    super(name, rawConfig, config, context);
   }
 
   @Override
-  public CompletionStage<List<FlowSpec>> discoverFlows(ActorSystem<?> system) {
+  public CompletionStage<List<FlowDescriptor>> discoverFlows(ActorSystem<?> system) {
     if (config.emitCheckpoints().isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
@@ -33,16 +35,16 @@ final class MirrorCheckpointPlan extends MirrorPlanBase {
         .thenCompose(v -> InternalTopics.ensure(clients.admin(config.clusters().targetAdmin()),
             config.checkpointsTopic(), config.checkpointsReplicationFactor(), MirrorKeys.CHECKPOINTS_RF,
             config.targetAlias()))
-        .thenApply(v -> List.of(flowSpec(config.offsetSyncsTopic(), 0, config.checkpointsTopic())));
+        .thenApply(v -> List.of(KafkaFlows.descriptor(config.offsetSyncsTopic(), 0, config.checkpointsTopic())));
   }
 
   @Override
-  public FlowGraph flowGraph(FlowSpec spec, ActorSystem<?> system) {
-    return new CheckpointGraph(KafkaClients.get(system), config, settings.flow(), name);
+  public FlowGraph flowGraph(FlowRef flow, ActorSystem<?> system) {
+    return new CheckpointGraph(KafkaClients.get(system), config, context.engine().flow(), name);
   }
 
   @Override
-  public Map<String, String> taskConfig(FlowSpec spec) {
+  public Map<String, String> taskConfig(FlowRef flow) {
     Map<String, String> task = taskConfigOf("org.apache.kafka.connect.mirror.MirrorCheckpointTask");
     task.put("checkpoints.topic", config.checkpointsTopic());
     task.put("offset-syncs.topic", config.offsetSyncsTopic());

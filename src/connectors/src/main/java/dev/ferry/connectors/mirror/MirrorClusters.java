@@ -1,6 +1,7 @@
 package dev.ferry.connectors.mirror;
 
-import dev.ferry.engine.kafka.ClusterClientKey;
+import dev.ferry.connectors.kafka.ClientSettings;
+import dev.ferry.connectors.kafka.ClusterClientKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,27 +32,29 @@ public record MirrorClusters(ClusterClientKey sourceConsumer, ClusterClientKey s
   private static final Set<String> NOT_CLIENT = Set.of("alias", "bootstrap.servers");
 
   static MirrorClusters of(Map<String, String> config, String sourceServers, String targetServers,
-                           List<String> warnings) {
+                           List<String> warnings, List<String> errors) {
     return new MirrorClusters(
-        key(config, sourceServers, "source", "consumer", warnings),
-        key(config, sourceServers, "source", "producer", warnings),
-        key(config, sourceServers, "source", "admin", warnings),
-        key(config, targetServers, "target", "producer", warnings),
-        key(config, targetServers, "target", "consumer", warnings),
-        key(config, targetServers, "target", "admin", warnings));
+        key(config, sourceServers, "source", "consumer", warnings, errors),
+        key(config, sourceServers, "source", "producer", warnings, errors),
+        key(config, sourceServers, "source", "admin", warnings, errors),
+        key(config, targetServers, "target", "producer", warnings, errors),
+        key(config, targetServers, "target", "consumer", warnings, errors),
+        key(config, targetServers, "target", "admin", warnings, errors));
   }
 
   private static ClusterClientKey key(Map<String, String> config, String servers, String cluster, String role,
-                                      List<String> warnings) {
+                                      List<String> warnings, List<String> errors) {
     Map<String, String> out = new TreeMap<>();
-    copy(config, cluster + ".cluster.", out, warnings);
-    copy(config, role + ".", out, warnings);
-    copy(config, role + ".override.", out, warnings);
-    copy(config, cluster + "." + role + ".", out, warnings);
+    ClientSettings.Role checked = ClientSettings.Role.of(role);
+    copy(config, cluster + ".cluster.", out, warnings, checked, errors);
+    copy(config, role + ".", out, warnings, checked, errors);
+    copy(config, role + ".override.", out, warnings, checked, errors);
+    copy(config, cluster + "." + role + ".", out, warnings, checked, errors);
     return new ClusterClientKey(servers, out);
   }
 
-  private static void copy(Map<String, String> config, String prefix, Map<String, String> out, List<String> warnings) {
+  private static void copy(Map<String, String> config, String prefix, Map<String, String> out, List<String> warnings,
+                           ClientSettings.Role role, List<String> errors) {
     config.forEach((key, value) -> {
       if (!key.startsWith(prefix)) {
         return;
@@ -67,6 +70,7 @@ public record MirrorClusters(ClusterClientKey sourceConsumer, ClusterClientKey s
         }
         return;
       }
+      ClientSettings.check(role, key, clientKey, value, errors);
       out.put(clientKey, value.trim());
     });
   }

@@ -1,7 +1,8 @@
 package dev.ferry.connectors.mirror;
 
-import dev.ferry.engine.connector.ConnectorConfigException;
-import dev.ferry.engine.kafka.ClusterClientKey;
+import dev.ferry.engine.spi.ConnectorConfigException;
+import dev.ferry.connectors.kafka.ClusterClientKey;
+import dev.ferry.connectors.kafka.CopySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ import java.util.regex.Pattern;
  * @param emitCheckpoints      emitting checkpoints
  * @param syncGroupOffsets     committing translated offsets to target groups
  * @param emitHeartbeats       emitting heartbeats
+ * @param copy                 converters, transforms and error handling of the copies
  * @param warnings             accepted-but-ignored keys
  */
 public record MirrorConfig(
@@ -48,6 +50,7 @@ public record MirrorConfig(
     Optional<Duration> refreshTopics, Optional<Duration> refreshGroups, Optional<Duration> syncTopicConfigs,
     Optional<Duration> syncTopicAcls, Optional<Duration> emitCheckpoints, Optional<Duration> syncGroupOffsets,
     Optional<Duration> emitHeartbeats,
+    CopySettings copy,
     List<String> warnings) {
 
   private static final String BYTE_ARRAY_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter";
@@ -119,20 +122,24 @@ public record MirrorConfig(
     Optional<Duration> groupOffsets = MirrorJob.parse(config, MirrorKeys.SYNC_GROUP_OFFSETS, false, 60, errors);
     Optional<Duration> heartbeats = MirrorJob.parse(config, MirrorKeys.EMIT_HEARTBEATS, true, 1, errors);
 
-    for (String key : CONVERTER_KEYS) {
-      String value = config.get(key);
-      if (value != null && !value.trim().equals(BYTE_ARRAY_CONVERTER)) {
-        warnings.add(key + "=" + value.trim() + " is ignored: MirrorMaker 2 connectors copy records as bytes");
+    CopySettings copy = CopySettings.parse(config, errors);
+    if (!copy.transforms()) {
+      for (String key : CONVERTER_KEYS) {
+        String value = config.get(key);
+        if (value != null && !value.trim().equals(BYTE_ARRAY_CONVERTER)) {
+          warnings.add(key + "=" + value.trim() + " is ignored: without transforms MirrorMaker 2 connectors copy"
+              + " records as bytes");
+        }
       }
     }
-    MirrorClusters clusters = MirrorClusters.of(config, sourceServers, targetServers, warnings);
+    MirrorClusters clusters = MirrorClusters.of(config, sourceServers, targetServers, warnings, errors);
     if (!errors.isEmpty()) {
       throw new ConnectorConfigException(errors);
     }
     return new MirrorConfig(sourceAlias, targetAlias, clusters, topics, topicsExclude, groups, groupsExclude, policy,
         replicationFactor, offsetSyncsRf, checkpointsRf, heartbeatsRf, location.equalsIgnoreCase("source"),
         emitOffsetSyncs, refreshTopics, refreshGroups, syncConfigs, syncAcls, checkpoints, groupOffsets, heartbeats,
-        List.copyOf(warnings));
+        copy, List.copyOf(warnings));
   }
 
   /** The offset-syncs topic: {@code mm2-offset-syncs.<targetAlias>.internal} on the source by default. */

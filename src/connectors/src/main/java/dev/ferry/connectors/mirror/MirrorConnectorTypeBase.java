@@ -1,8 +1,8 @@
 package dev.ferry.connectors.mirror;
 
-import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.connector.ConnectorPlan;
-import dev.ferry.engine.connector.ConnectorType;
+import dev.ferry.engine.spi.ConnectorContext;
+import dev.ferry.engine.spi.ConnectorPlan;
+import dev.ferry.engine.spi.ConnectorType;
 import java.util.Map;
 
 /**
@@ -17,7 +17,7 @@ public abstract class MirrorConnectorTypeBase implements ConnectorType {
   /** Makes a connector type's plan from a config {@link MirrorConfig#parse} accepted. */
   @FunctionalInterface
   interface PlanFactory {
-    ConnectorPlan create(String name, Map<String, String> rawConfig, MirrorConfig config, EngineSettings settings);
+    ConnectorPlan create(String name, Map<String, String> rawConfig, MirrorConfig config, ConnectorContext context);
   }
 
   private final String className;
@@ -44,7 +44,7 @@ public abstract class MirrorConnectorTypeBase implements ConnectorType {
   }
 
   @Override
-  public final ConnectorPlan plan(String name, Map<String, String> config, EngineSettings settings) {
-    return plans.create(name, config, MirrorConfig.parse(config), settings);
+  public final ConnectorPlan plan(String name, Map<String, String> config, ConnectorContext context) {
+    return plans.create(name, config, MirrorConfig.parse(config), context);
   }
 }

@@ -1,16 +1,20 @@
 package dev.ferry.connectors.mirror;
 
 import dev.ferry.connectors.kafka.BatchListener;
+import dev.ferry.connectors.kafka.CopyOffsets;
+import dev.ferry.connectors.kafka.KafkaClients;
+import dev.ferry.connectors.kafka.KafkaFlows;
 import dev.ferry.connectors.kafka.KafkaPartitionGraph;
 import dev.ferry.connectors.kafka.RecordCopier;
 import dev.ferry.connectors.kafka.SourceEndOffsets;
 import dev.ferry.connectors.kafka.TargetTopicRules;
 import dev.ferry.connectors.kafka.TopicMirror;
-import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.flow.FlowGraph;
-import dev.ferry.engine.flow.FlowId;
-import dev.ferry.engine.flow.FlowSpec;
-import dev.ferry.engine.kafka.KafkaClients;
+import dev.ferry.engine.spi.ConnectorContext;
+import dev.ferry.engine.spi.FlowDescriptor;
+import dev.ferry.engine.spi.FlowRef;
+import dev.ferry.engine.spi.OffsetEntry;
+import dev.ferry.engine.spi.Position;
+import dev.ferry.engine.spi.FlowGraph;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +23,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +38,8 @@ final class MirrorSourcePlan extends MirrorPlanBase {
 
   private static final Logger log = LoggerFactory.getLogger(MirrorSourcePlan.class);
 
-  MirrorSourcePlan(String name, Map<String, String> rawConfig, MirrorConfig config, EngineSettings settings) {
-    super(name, rawConfig, config, settings);
+  MirrorSourcePlan(String name, Map<String, String> rawConfig, MirrorConfig config, ConnectorContext context) {
+    super(name, rawConfig, config, context);
   }
 
   @Override
@@ -46,7 +49,7 @@ final class MirrorSourcePlan extends MirrorPlanBase {
   }
 
   @Override
-  public CompletionStage<List<FlowSpec>> discoverFlows(ActorSystem<?> system) {
+  public CompletionStage<List<FlowDescriptor>> discoverFlows(ActorSystem<?> system) {
     KafkaClients clients = KafkaClients.get(system);
     MirrorClusters clusters = config.clusters();
     CompletionStage<Void> syncsTopic = !config.emitOffsetSyncs() ? CompletableFuture.completedFuture(null)
@@ -61,7 +64,7 @@ final class MirrorSourcePlan extends MirrorPlanBase {
           Map<String, String> remoteNames = new TreeMap<>();
           partitions.forEach(p -> remoteNames.put(p.sourceTopic(), p.targetTopic()));
           return syncTopicMetadata(clients, remoteNames).thenApply(v -> partitions.stream()
-              .map(p -> flowSpec(p.sourceTopic(), p.partition(), p.targetTopic()))
+              .map(p -> KafkaFlows.descriptor(p.sourceTopic(), p.partition(), p.targetTopic()))
               .toList());
         });
   }
@@ -86,7 +89,7 @@ final class MirrorSourcePlan extends MirrorPlanBase {
   }
 
   @Override
-  public FlowGraph flowGraph(FlowSpec spec, ActorSystem<?> system) {
+  public FlowGraph flowGraph(FlowRef flow, ActorSystem<?> system) {
     KafkaClients clients = KafkaClients.get(system);
     RecordCopier copier = config.policy().namesShowOrigin() ? RecordCopier.exact()
         : new ProvenanceCopier(config.sourceAlias(), config.targetAlias());
@@ -94,29 +97,39 @@ final class MirrorSourcePlan extends MirrorPlanBase {
     if (config.emitOffsetSyncs()) {
       var syncCluster = config.offsetSyncsOnSource() ? config.clusters().sourceProducer()
           : config.clusters().targetProducer();
-      syncs = new OffsetSyncWriter(clients.producer(syncCluster).createKafkaProducer(), config.offsetSyncsTopic());
+      syncs = new OffsetSyncWriter(clients.sharedProducer(syncCluster), config.offsetSyncsTopic());
     }
     return new KafkaPartitionGraph(system, config.clusters().sourceConsumer(), config.clusters().targetProducer(),
-        new TopicPartition(spec.id().topic(), spec.id().partition()), spec.targetTopic(), settings.flow(),
-        copier, syncs);
+        KafkaFlows.partition(flow), KafkaFlows.targetTopic(flow), context.engine().flow(), copier, syncs,
+        config.copy(), name, flow.taskId());
   }
 
   @Override
-  public CompletionStage<Map<FlowId, Long>> sourceEndOffsets(List<FlowId> flows, ActorSystem<?> system) {
+  public CompletionStage<Map<String, Long>> sourceEnds(List<FlowRef> flows, ActorSystem<?> system) {
     return SourceEndOffsets.of(KafkaClients.get(system).admin(config.clusters().sourceAdmin()), flows);
   }
 
-  /** MirrorMaker 2's metrics name the target cluster by its alias ({@code target=} tag). */
   @Override
-  public String targetClusterName() {
-    return config.targetAlias();
+  public long sourceOffset(Position position) {
+    return KafkaFlows.offset(position);
+  }
+
+  /** MirrorMaker 2 names partitions by their cluster alias. */
+  @Override
+  public List<OffsetEntry> offsetEntries(FlowRef flow, Position position) {
+    return CopyOffsets.entries(config.sourceAlias(), flow, position);
   }
 
   @Override
-  public Map<String, String> taskConfig(FlowSpec spec) {
+  public Map<String, Optional<Position>> positionsOf(List<OffsetEntry> entries, List<FlowRef> flows) {
+    return CopyOffsets.positions(config.sourceAlias(), name, entries, flows);
+  }
+
+  @Override
+  public Map<String, String> taskConfig(FlowRef flow) {
     Map<String, String> task = taskConfigOf("org.apache.kafka.connect.mirror.MirrorSourceTask");
-    task.put("task.assigned.partitions", spec.id().topic() + "-" + spec.id().partition());
-    task.put("target.topic", spec.targetTopic());
+    task.put("task.assigned.partitions", flow.attribute(KafkaFlows.TOPIC) + "-" + flow.attribute(KafkaFlows.PARTITION));
+    task.put("target.topic", KafkaFlows.targetTopic(flow));
     return task;
   }
 }

@@ -2,7 +2,7 @@ package dev.ferry.connectors.mirror;
 
 import dev.ferry.connectors.kafka.AcknowledgedBatch;
 import dev.ferry.connectors.kafka.BatchListener;
-import dev.ferry.engine.flow.FlowProgress;
+import dev.ferry.engine.spi.FlowProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

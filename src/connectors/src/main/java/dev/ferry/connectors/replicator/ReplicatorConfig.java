@@ -3,8 +3,10 @@ package dev.ferry.connectors.replicator;
 import dev.ferry.connectors.kafka.TopicRenameFormat;
 import dev.ferry.connectors.kafka.TopicSelector;
 import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.connector.ConnectorConfigException;
-import dev.ferry.engine.kafka.ClusterClientKey;
+import dev.ferry.engine.spi.ConnectorConfigException;
+import dev.ferry.connectors.kafka.ClientSettings;
+import dev.ferry.connectors.kafka.ClusterClientKey;
+import dev.ferry.connectors.kafka.CopySettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -25,6 +27,7 @@ import java.util.regex.PatternSyntaxException;
  * @param topics           which source topics are replicated
  * @param rename           how target topics are named
  * @param autoCreateTopics create missing target topics and partitions
+ * @param copy             converters, transforms and error handling of the copies ({@link CopySettings})
  * @param warnings         accepted-but-ignored keys
  */
 public record ReplicatorConfig(
@@ -33,6 +36,7 @@ public record ReplicatorConfig(
     TopicSelector topics,
     TopicRenameFormat rename,
     boolean autoCreateTopics,
+    CopySettings copy,
     List<String> warnings) {
 
   /** Source cluster bootstrap servers (required). */
@@ -138,15 +142,21 @@ public record ReplicatorConfig(
         warnings.add(key + " is obsolete and ignored: Ferry talks to Kafka brokers only, never to ZooKeeper");
       }
     }
-    for (String key : CONVERTER_KEYS) {
-      String value = config.get(key);
-      if (value != null && !value.trim().equals(BYTE_ARRAY_CONVERTER)) {
-        warnings.add(key + "=" + value.trim() + " is ignored: the replicator copies keys, values and headers as bytes");
+    CopySettings copy = CopySettings.parse(config, errors);
+    if (!copy.transforms()) {
+      for (String key : CONVERTER_KEYS) {
+        String value = config.get(key);
+        if (value != null && !value.trim().equals(BYTE_ARRAY_CONVERTER)) {
+          warnings.add(key + "=" + value.trim() + " is ignored: without transforms the replicator copies keys, values"
+              + " and headers as bytes");
+        }
       }
     }
 
     Map<String, String> consumer = prefixed(config, SRC_PREFIX, SRC_BOOTSTRAP, warnings);
     Map<String, String> producer = prefixed(config, DEST_PREFIX, DEST_BOOTSTRAP, warnings);
+    consumer.forEach((k, v) -> ClientSettings.check(ClientSettings.Role.CONSUMER, SRC_PREFIX + k, k, v, errors));
+    producer.forEach((k, v) -> ClientSettings.check(ClientSettings.Role.PRODUCER, DEST_PREFIX + k, k, v, errors));
     if (!errors.isEmpty()) {
       throw new ConnectorConfigException(errors);
     }
@@ -156,6 +166,7 @@ public record ReplicatorConfig(
         new TopicSelector(whitelist, regex, blacklist),
         rename,
         Boolean.parseBoolean(autoCreate),
+        copy,
         List.copyOf(warnings));
   }
 

@@ -1,9 +1,9 @@
 package dev.ferry.connectors.replicator;
 
-import static dev.ferry.engine.connector.ConfigKeyDefinition.optional;
-import static dev.ferry.engine.connector.ConfigKeyDefinition.required;
+import static dev.ferry.engine.spi.ConfigKeyDefinition.optional;
+import static dev.ferry.engine.spi.ConfigKeyDefinition.required;
 
-import dev.ferry.engine.connector.ConfigKeyDefinition;
+import dev.ferry.engine.spi.ConfigKeyDefinition;
 import java.util.List;
 
 /**

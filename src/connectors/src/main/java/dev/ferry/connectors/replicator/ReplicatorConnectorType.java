@@ -1,9 +1,9 @@
 package dev.ferry.connectors.replicator;
 
-import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.connector.ConfigKeyDefinition;
-import dev.ferry.engine.connector.ConnectorPlan;
-import dev.ferry.engine.connector.ConnectorType;
+import dev.ferry.engine.spi.ConfigKeyDefinition;
+import dev.ferry.engine.spi.ConnectorContext;
+import dev.ferry.engine.spi.ConnectorPlan;
+import dev.ferry.engine.spi.ConnectorType;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +44,7 @@ public final class ReplicatorConnectorType implements ConnectorType {
   }
 
   @Override
-  public ConnectorPlan plan(String name, Map<String, String> config, EngineSettings settings) {
-    return new ReplicatorPlan(name, config, ReplicatorConfig.parse(config, settings), settings);
+  public ConnectorPlan plan(String name, Map<String, String> config, ConnectorContext context) {
+    return new ReplicatorPlan(name, config, ReplicatorConfig.parse(config, context.engine()), context);
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.engine.connector.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorConfigException;
 import dev.ferry.engine.connector.ConnectorTypes;
 import java.time.Duration;
 import java.util.Map;
@@ -104,6 +104,13 @@ class MirrorConfigTest {
       ConnectorConfigException e = assertThrows(ConnectorConfigException.class, () -> MirrorConfig.parse(raw));
       assertTrue(e.getMessage().contains(key), "missing " + key + " is named: " + e.getMessage());
     }
+  }
+
+  @Test
+  void clientSettingsAreCheckedForTheirRole() {
+    assertNamesKey("source.consumer.fetch.max.wait.ms", Map.of("source.consumer.fetch.max.wait.ms", "soon"));
+    assertNamesKey("producer.override.batch.size", Map.of("producer.override.batch.size", "big"));
+    assertNamesKey("target.cluster.request.timeout.ms", Map.of("target.cluster.request.timeout.ms", "x"));
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.connectors.kafka.AcknowledgedBatch;
-import dev.ferry.engine.flow.FlowProgress;
+import dev.ferry.engine.spi.FlowProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -67,7 +67,7 @@ class OffsetIndexTest {
 
   private static List<OffsetSync> feed(OffsetSyncWriter writer, OffsetIndex index, long[] upstream, long[] downstream) {
     List<OffsetSync> syncs = writer.syncsOf(new AcknowledgedBatch(TP, upstream, downstream,
-        new FlowProgress(upstream[upstream.length - 1] + 1, upstream.length, 0, 0)));
+        new FlowProgress(dev.ferry.connectors.kafka.KafkaFlows.position(upstream[upstream.length - 1] + 1), upstream.length, 0, 0)));
     syncs.forEach(s -> index.add(s.upstreamOffset(), s.downstreamOffset()));
     return syncs;
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.connector.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorConfigException;
 import dev.ferry.engine.connector.ConnectorTypes;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,6 +63,20 @@ class ReplicatorConfigTest {
     assertTrue(e.getMessage().contains("src.kafka.bootstrap.servers"), "message names the key: " + e.getMessage());
     assertTrue(e.getMessage().startsWith("Connector configuration is invalid and contains the following 1 error(s)"),
         "Kafka Connect's wording: " + e.getMessage());
+  }
+
+  @Test
+  void clientSettingsOfTheWrongTypeAreRefusedNamingTheConnectorsKey() {
+    Map<String, String> config = seed000();
+    config.put("src.kafka.max.poll.records", "abc");
+    config.put("dest.kafka.linger.ms", "-5");
+    config.put("src.kafka.some.plugin.setting", "anything");
+    ConnectorConfigException e = assertThrows(ConnectorConfigException.class, () -> ReplicatorConfig.parse(config, SETTINGS));
+    assertEquals(2, e.errors().size(), "two bad settings, the unknown one passes: " + e.errors());
+    assertTrue(e.errors().stream().anyMatch(m -> m.startsWith("Invalid value abc for configuration src.kafka.max.poll.records")),
+        "names the key and value: " + e.errors());
+    assertTrue(e.errors().stream().anyMatch(m -> m.contains("dest.kafka.linger.ms") && m.contains("at least 0")),
+        "a range violation, with Kafka's reason: " + e.errors());
   }
 
   @Test

@@ -3,20 +3,19 @@ package dev.ferry.engine.connector;
 import dev.ferry.engine.EngineSettings;
 import dev.ferry.engine.JsonSerializable;
 import dev.ferry.engine.TargetState;
-import dev.ferry.engine.flow.FlowEntity;
-import dev.ferry.engine.flow.FlowFailures;
-import dev.ferry.engine.flow.FlowId;
-import dev.ferry.engine.flow.FlowSpec;
+import dev.ferry.engine.spi.ConnectorPlan;
+import dev.ferry.engine.spi.FlowDescriptor;
+import dev.ferry.engine.spi.FlowRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
@@ -33,13 +32,15 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One connector: a cluster-sharded, event-sourced entity keyed by the connector's name. It holds
- * the config, the operator's target state and the connector's flows (its Connect "tasks").
+ * the config (the only copy: flows know its revision, not its content), the operator's target
+ * state and the connector's flows (its Connect "tasks") with their stable task ids.
  *
- * <p>While it exists it periodically asks its {@link ConnectorPlan} to discover flows (new topics,
- * added partitions) and assigns each flow its spec and target state; running flows are never
+ * <p>Two helpers do the rest: its {@link ConnectorDiscovery} child asks the plan which flows the
+ * connector needs (periodically, on config change, resume and restart) and its {@link FlowFanOut}
+ * tells every flow its descriptor, config revision and target state; running flows are never
  * touched by a discovery that finds nothing new. A discovery failure (unreachable cluster) marks
- * the connector FAILED with a trace and is retried on the next tick, on resume and on restart.
- * Remembered by sharding, so it restarts after a node restart and re-assigns its flows.
+ * the connector FAILED with a trace until a discovery succeeds again. Remembered by sharding, so it
+ * restarts after a node restart and re-assigns its flows.
  */
 public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedReplies<
     ConnectorEntity.Command, ConnectorEntity.Event, ConnectorEntity.State> {
@@ -82,14 +83,20 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   /** Forgets the topics the connector used (PUT /topics/reset); flows that keep running re-list theirs. */
   public record ResetTopics(ActorRef<Reply> replyTo) implements Command {}
 
+  /** A flow's node asks for the config of a revision (see {@link PlanCache}). */
+  public record GetConfig(int revision, ActorRef<ConfigReply> replyTo) implements Command {}
+
+  /** The current config and its revision; a null config when the connector does not exist. */
+  public record ConfigReply(int revision, Map<String, String> config) implements JsonSerializable {}
+
   /** Sharding's stop message. */
   public enum Passivate implements Command { INSTANCE }
 
-  private enum DiscoveryTick implements Command { INSTANCE }
+  /** From the discovery child: the flows the connector needs now. */
+  record FlowsDiscovered(List<FlowDescriptor> flows) implements Command {}
 
-  private record DiscoveryDone(List<FlowSpec> specs) implements Command {}
-
-  private record DiscoveryFailed(String trace) implements Command {}
+  /** From the discovery child: discovery failed. */
+  record DiscoveryFailed(String trace) implements Command {}
 
   /** Answers of a connector. */
   public sealed interface Reply extends JsonSerializable {
@@ -111,20 +118,20 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   /** What a connector persists. */
   public sealed interface Event extends JsonSerializable {}
 
-  /** The connector was created. */
+  /** The connector was created (config revision 1). */
   public record ConnectorCreated(Map<String, String> config, TargetState target) implements Event {}
 
-  /** The connector's config was replaced. */
+  /** The connector's config was replaced (the next config revision). */
   public record ConnectorReconfigured(Map<String, String> config) implements Event {}
 
   /** The operator paused, resumed or stopped the connector. */
   public record TargetChanged(TargetState target) implements Event {}
 
-  /** Discovery found flows the connector did not have (next task ids) or whose target topic changed. */
+  /** Discovery found flows the connector did not have (next task ids) or whose attributes changed. */
   public record FlowsAdded(List<FlowRef> flows) implements Event {}
 
-  /** Flows whose topic is no longer selected (or gone); their offsets are kept in the flow. */
-  public record FlowsRetired(List<FlowId> flows) implements Event {}
+  /** Flows no longer found (by key); their positions are kept in the flows. */
+  public record FlowsRetired(List<String> keys) implements Event {}
 
   /** The connector was deleted. */
   public record ConnectorDeleted() implements Event {}
@@ -133,39 +140,38 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   public record TopicsReset() implements Event {}
 
   /**
-   * A connector's flow as its task.
-   *
-   * @param taskId      Connect task id, stable for the flow's lifetime
-   * @param id          the flow
-   * @param targetTopic topic it writes to
+   * Persisted state; {@code config == null} means the connector does not exist. {@code revision}
+   * counts config changes, across deletes and re-creations (1 at the first creation). {@code topicsUsed} are the topics its flows have run on
+   * since the last topics reset (Connect's active topics), sorted.
    */
-  public record FlowRef(int taskId, FlowId id, String targetTopic) implements JsonSerializable {}
-
-  /**
-   * Persisted state; {@code config == null} means the connector does not exist. {@code topicsUsed}
-   * are the source topics its flows have run on since the last topics reset (Connect's active
-   * topics), sorted; null in snapshots older than it reads as none.
-   */
-  public record State(Map<String, String> config, TargetState target, List<FlowRef> flows, int nextTaskId,
-                      List<String> topicsUsed) implements JsonSerializable {
+  public record State(Map<String, String> config, int revision, TargetState target, List<FlowRef> flows,
+                      int nextTaskId, List<String> topicsUsed) implements JsonSerializable {
     public State {
       topicsUsed = topicsUsed == null ? List.of() : topicsUsed;
-    }
-
-    /** A state that has used no topics yet. */
-    State(Map<String, String> config, TargetState target, List<FlowRef> flows, int nextTaskId) {
-      this(config, target, flows, nextTaskId, List.of());
+      flows = flows == null ? List.of() : flows;
+      // Snapshots written before revisions existed hold a config and revision 0.
+      revision = config != null && revision == 0 ? 1 : revision;
     }
 
     static State empty() {
-      return new State(null, TargetState.STOPPED, List.of(), 0);
+      return new State(null, 0, TargetState.STOPPED, List.of(), 0, List.of());
     }
 
-    /** This state with {@code flows}' topics added to the used topics. */
+    State with(Map<String, String> newConfig, int newRevision, TargetState newTarget, List<FlowRef> newFlows,
+               int newNextTaskId, List<String> newTopics) {
+      return new State(newConfig, newRevision, newTarget, newFlows, newNextTaskId, newTopics);
+    }
+
+    /** This state with {@code running}'s topics added to the used topics. */
     State using(List<FlowRef> running) {
-      java.util.TreeSet<String> topics = new java.util.TreeSet<>(topicsUsed);
-      running.forEach(flow -> topics.add(flow.id().topic()));
-      return new State(config, target, flows, nextTaskId, List.copyOf(topics));
+      TreeSet<String> topics = new TreeSet<>(topicsUsed);
+      running.forEach(flow -> {
+        String topic = flow.attribute("topic");
+        if (topic != null) {
+          topics.add(topic);
+        }
+      });
+      return with(config, revision, target, flows, nextTaskId, List.copyOf(topics));
     }
 
     boolean exists() {
@@ -176,11 +182,12 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   // ---------------------------------------------------------------- runtime
 
   private final ActorContext<Command> context;
-  private final TimerScheduler<Command> timers;
   private final EntityContext<Command> entityContext;
   private final EngineSettings settings;
   private final String name;
-  private boolean discovering;
+  private final FlowFanOut fanOut;
+  private final PlanCache plans;
+  private ActorRef<ConnectorDiscovery.Command> discovery;
   private String failureTrace;
 
   /** Registers connectors with sharding on this node. */
@@ -197,18 +204,17 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   static Behavior<Command> create(EntityContext<Command> entityContext, EngineSettings settings) {
     // Every line the connector logs names it (logback's %X{connector}, JSON logs' "mdc").
     return Behaviors.withMdc(Command.class, Map.of("connector", entityContext.getEntityId()),
-        Behaviors.setup(ctx -> Behaviors.withTimers(
-            timers -> new ConnectorEntity(ctx, timers, entityContext, settings))));
+        Behaviors.setup(ctx -> new ConnectorEntity(ctx, entityContext, settings)));
   }
 
-  private ConnectorEntity(ActorContext<Command> context, TimerScheduler<Command> timers,
-                          EntityContext<Command> entityContext, EngineSettings settings) {
+  private ConnectorEntity(ActorContext<Command> context, EntityContext<Command> entityContext, EngineSettings settings) {
     super(PersistenceId.of(TYPE_KEY.name(), entityContext.getEntityId()));
     this.context = context;
-    this.timers = timers;
     this.entityContext = entityContext;
     this.settings = settings;
     this.name = entityContext.getEntityId();
+    this.fanOut = new FlowFanOut(context.getSystem(), name);
+    this.plans = PlanCache.get(context.getSystem());
   }
 
   @Override
@@ -224,10 +230,10 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), state -> {
+      discovery = context.spawn(ConnectorDiscovery.create(name, context.getSelf()), "discovery");
       if (state.exists()) {
         ConnectorRegistry.register(context.getSystem(), name);
-        assignAll(state);
-        scheduleDiscovery(state);
+        afterChange(state);
       }
     }).build();
   }
@@ -245,9 +251,10 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
         .onCommand(Delete.class, this::onDelete)
         .onCommand(ReplaceConfig.class, this::onReplaceConfig)
         .onCommand(ResetTopics.class, this::onResetTopics)
+        .onCommand(GetConfig.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
+            new ConfigReply(state.revision(), state.config())))
         .onCommand(Passivate.class, (state, cmd) -> Effect().stop().thenNoReply())
-        .onCommand(DiscoveryTick.class, this::onDiscoveryTick)
-        .onCommand(DiscoveryDone.class, this::onDiscoveryDone)
+        .onCommand(FlowsDiscovered.class, this::onFlowsDiscovered)
         .onCommand(DiscoveryFailed.class, this::onDiscoveryFailed)
         .build();
   }
@@ -298,13 +305,6 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     return Effect().persist(new TopicsReset()).thenReply(cmd.replyTo(), s -> new Reply.Accepted(snapshot(s), false));
   }
 
-  private void afterConfigChange(State state) {
-    ConnectorRegistry.register(context.getSystem(), name);
-    failureTrace = null;
-    assignAll(state);
-    scheduleDiscovery(state);
-  }
-
   private ReplyEffect<Event, State> onChangeTarget(State state, ChangeTarget cmd) {
     if (!state.exists()) {
       return notFound(cmd.replyTo());
@@ -314,10 +314,7 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     }
     failureTrace = null;
     return Effect().persist(new TargetChanged(cmd.target()))
-        .thenRun(s -> {
-          assignAll(s);
-          scheduleDiscovery(s);
-        })
+        .thenRun(this::afterChange)
         .thenReply(cmd.replyTo(), s -> new Reply.Accepted(snapshot(s), false));
   }
 
@@ -327,12 +324,11 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     }
     failureTrace = null;
     if (cmd.includeTasks() && state.target() == TargetState.RUNNING) {
-      for (FlowRef flow : state.flows()) {
-        FlowEntity.ref(context.getSystem(), flow.id())
-            .tell(new FlowEntity.Restart(cmd.onlyFailed(), context.getSystem().ignoreRef()));
-      }
+      fanOut.restart(state.flows(), cmd.onlyFailed());
     }
-    scheduleDiscovery(state);
+    if (state.target() == TargetState.RUNNING) {
+      discovery.tell(ConnectorDiscovery.Now.INSTANCE);
+    }
     return reply(state, cmd.replyTo(), false);
   }
 
@@ -343,114 +339,79 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     ConnectorSnapshot last = snapshot(state);
     return Effect().persist(new ConnectorDeleted())
         .thenRun(s -> {
-          timers.cancelAll();
-          for (FlowRef flow : state.flows()) {
-            FlowEntity.ref(context.getSystem(), flow.id())
-                .tell(new FlowEntity.Remove(true, context.getSystem().ignoreRef()));
-          }
+          discovery.tell(ConnectorDiscovery.Halt.INSTANCE);
+          fanOut.remove(state.flows().stream().map(FlowRef::key).toList(), true);
           ConnectorRegistry.unregister(context.getSystem(), name);
+          plans.forget(name);
           passivate();
         })
         .thenReply(cmd.replyTo(), s -> new Reply.Accepted(last, false));
   }
 
-  private ReplyEffect<Event, State> onDiscoveryTick(State state, DiscoveryTick tick) {
-    if (!state.exists() || discovering || state.target() != TargetState.RUNNING) {
-      return Effect().noReply();
-    }
-    discovering = true;
-    try {
-      ConnectorPlan plan = ConnectorTypes.plan(name, state.config(), settings);
-      context.pipeToSelf(plan.discoverFlows(context.getSystem()), (specs, error) -> error == null
-          ? new DiscoveryDone(specs)
-          : new DiscoveryFailed(FlowFailures.trace("Connector " + name + " cannot discover its topics", error)));
-    } catch (RuntimeException e) {
-      context.getSelf().tell(new DiscoveryFailed(FlowFailures.trace("Connector " + name + " is misconfigured", e)));
-    }
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, State> onDiscoveryDone(State state, DiscoveryDone done) {
-    discovering = false;
-    if (state.target() != TargetState.RUNNING) {
+  private ReplyEffect<Event, State> onFlowsDiscovered(State state, FlowsDiscovered found) {
+    if (!state.exists() || state.target() != TargetState.RUNNING) {
       return Effect().noReply(); // paused or stopped meanwhile: the next resume discovers again
     }
     if (failureTrace != null) {
-      context.getLog().info("Connector {} reaches its clusters again", name);
+      context.getLog().info("Connector {} reaches its systems again", name);
     }
     failureTrace = null;
-    if (!state.exists()) {
-      return Effect().noReply();
-    }
-    FlowAssignments changes = FlowAssignments.diff(state.flows(), state.nextTaskId(), done.specs());
-    List<FlowRef> added = changes.added();
-    List<FlowId> retired = changes.retired();
+    FlowAssignments changes = FlowAssignments.diff(state.flows(), state.nextTaskId(), found.flows());
     List<Event> events = new ArrayList<>();
-    if (!added.isEmpty()) {
-      events.add(new FlowsAdded(added));
-      context.getLog().info("Connector {} starts {} new flow(s)", name, added.size());
+    if (!changes.added().isEmpty()) {
+      events.add(new FlowsAdded(changes.added()));
+      context.getLog().info("Connector {} starts {} new or changed flow(s)", name, changes.added().size());
     }
-    if (!retired.isEmpty()) {
-      events.add(new FlowsRetired(retired));
-      context.getLog().info("Connector {} retires {} flow(s) no longer selected", name, retired.size());
+    if (!changes.retired().isEmpty()) {
+      events.add(new FlowsRetired(changes.retired()));
+      context.getLog().info("Connector {} retires {} flow(s) no longer found", name, changes.retired().size());
     }
     if (events.isEmpty()) {
-      assignAll(state);
+      fanOut.assign(state.flows(), state.revision(), state.target());
       return Effect().noReply();
     }
     return Effect().persist(events).thenRun(s -> {
-      retired.forEach(id -> FlowEntity.ref(context.getSystem(), id)
-          .tell(new FlowEntity.Remove(false, context.getSystem().ignoreRef())));
-      assignAll(s);
+      fanOut.remove(changes.retired(), false);
+      fanOut.assign(s.flows(), s.revision(), s.target());
     }).thenNoReply();
   }
 
   private ReplyEffect<Event, State> onDiscoveryFailed(State state, DiscoveryFailed failed) {
-    discovering = false;
-    if (state.target() != TargetState.RUNNING) {
+    if (!state.exists() || state.target() != TargetState.RUNNING) {
       return Effect().noReply();
     }
+    String trace = plans.redact(name, failed.trace());
     if (failureTrace == null) {
-      context.getLog().warn("{}", failed.trace().lines().findFirst().orElse(failed.trace()));
+      context.getLog().warn("{}", trace.lines().findFirst().orElse(trace));
     }
-    failureTrace = failed.trace();
+    failureTrace = trace;
     return Effect().noReply();
   }
 
   // ---------------------------------------------------------------- helpers
 
-  /** Tells every flow its spec and target state; flows ignore an assignment they already have. */
-  private void assignAll(State state) {
-    if (!state.exists()) {
+  private void afterConfigChange(State state) {
+    ConnectorRegistry.register(context.getSystem(), name);
+    failureTrace = null;
+    afterChange(state);
+  }
+
+  /** Flows get the current revision and target; discovery runs (with the revision's plan) or halts. */
+  private void afterChange(State state) {
+    plans.revision(name, state.revision(), state.config());
+    fanOut.assign(state.flows(), state.revision(), state.target());
+    if (state.target() != TargetState.RUNNING) {
+      discovery.tell(ConnectorDiscovery.Halt.INSTANCE);
       return;
     }
-    for (FlowRef flow : state.flows()) {
-      EntityRef<FlowEntity.Command> ref = FlowEntity.ref(context.getSystem(), flow.id());
-      if (state.target() == TargetState.STOPPED) {
-        ref.tell(new FlowEntity.Remove(false, context.getSystem().ignoreRef()));
-      } else {
-        ref.tell(new FlowEntity.Assign(new FlowSpec(flow.id(), flow.targetTopic(), state.config()),
-            state.target(), context.getSystem().ignoreRef()));
-      }
-    }
-  }
-
-  private void scheduleDiscovery(State state) {
-    if (state.target() == TargetState.RUNNING) {
-      context.getSelf().tell(DiscoveryTick.INSTANCE);
-      timers.startTimerWithFixedDelay(DiscoveryTick.class, DiscoveryTick.INSTANCE, discoveryInterval(state));
-    } else {
-      timers.cancel(DiscoveryTick.class);
-    }
-  }
-
-  /** The connector's own discovery cadence if its type has one, else the node's. */
-  private java.time.Duration discoveryInterval(State state) {
     try {
-      return ConnectorTypes.plan(name, state.config(), settings).discoveryInterval()
-          .orElse(settings.discoveryInterval());
+      ConnectorPlan plan = plans.plan(name, state.config());
+      discovery.tell(new ConnectorDiscovery.Run(plan, plan.discoveryInterval().orElse(settings.discoveryInterval())));
     } catch (RuntimeException invalid) {
-      return settings.discoveryInterval();
+      // A config this node can no longer plan (e.g. a plugin missing here): say so, keep the flows.
+      failureTrace = plans.redact(name,
+          dev.ferry.engine.flow.FlowFailures.trace("Connector " + name + " is misconfigured", invalid));
+      discovery.tell(ConnectorDiscovery.Halt.INSTANCE);
     }
   }
 
@@ -478,7 +439,7 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
     } catch (RuntimeException e) {
       type = "source";
     }
-    return new ConnectorSnapshot(name, state.config(), state.target(), state.flows(), type,
+    return new ConnectorSnapshot(name, state.config(), state.revision(), state.target(), state.flows(), type,
         failureTrace, settings.workerId(), state.topicsUsed());
   }
 
@@ -487,27 +448,31 @@ public final class ConnectorEntity extends EventSourcedBehaviorWithEnforcedRepli
   @Override
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder().forAnyState()
-        .onEvent(ConnectorCreated.class, (s, e) -> new State(Map.copyOf(e.config()), e.target(), List.of(), 0))
+        // Revisions keep counting across a delete, so no node mistakes a re-created connector's
+        // first config for the old one's.
+        .onEvent(ConnectorCreated.class, (s, e) ->
+            new State(Map.copyOf(e.config()), s.revision() + 1, e.target(), List.of(), 0, List.of()))
         .onEvent(ConnectorReconfigured.class, (s, e) ->
-            new State(Map.copyOf(e.config()), s.target(), s.flows(), s.nextTaskId(), s.topicsUsed()))
+            s.with(Map.copyOf(e.config()), s.revision() + 1, s.target(), s.flows(), s.nextTaskId(), s.topicsUsed()))
         .onEvent(TargetChanged.class, (s, e) -> {
-          State changed = new State(s.config(), e.target(), s.flows(), s.nextTaskId(), s.topicsUsed());
+          State changed = s.with(s.config(), s.revision(), e.target(), s.flows(), s.nextTaskId(), s.topicsUsed());
           return e.target() == TargetState.RUNNING ? changed.using(s.flows()) : changed;
         })
         .onEvent(FlowsAdded.class, (s, e) -> {
-          List<FlowId> updated = e.flows().stream().map(FlowRef::id).toList();
-          List<FlowRef> flows = new ArrayList<>(s.flows().stream().filter(f -> !updated.contains(f.id())).toList());
+          List<String> updated = e.flows().stream().map(FlowRef::key).toList();
+          List<FlowRef> flows = new ArrayList<>(s.flows().stream().filter(f -> !updated.contains(f.key())).toList());
           flows.addAll(e.flows());
           flows.sort(Comparator.comparingInt(FlowRef::taskId));
           int next = e.flows().stream().mapToInt(FlowRef::taskId).max().orElse(s.nextTaskId() - 1) + 1;
-          return new State(s.config(), s.target(), List.copyOf(flows), Math.max(next, s.nextTaskId()), s.topicsUsed())
-              .using(e.flows());
+          return s.with(s.config(), s.revision(), s.target(), List.copyOf(flows), Math.max(next, s.nextTaskId()),
+              s.topicsUsed()).using(e.flows());
         })
-        .onEvent(FlowsRetired.class, (s, e) -> new State(s.config(), s.target(),
-            s.flows().stream().filter(f -> !e.flows().contains(f.id())).toList(), s.nextTaskId(), s.topicsUsed()))
-        .onEvent(ConnectorDeleted.class, (s, e) -> State.empty())
+        .onEvent(FlowsRetired.class, (s, e) -> s.with(s.config(), s.revision(), s.target(),
+            s.flows().stream().filter(f -> !e.keys().contains(f.key())).toList(), s.nextTaskId(), s.topicsUsed()))
+        .onEvent(ConnectorDeleted.class, (s, e) ->
+            new State(null, s.revision(), TargetState.STOPPED, List.of(), 0, List.of()))
         .onEvent(TopicsReset.class, (s, e) -> {
-          State reset = new State(s.config(), s.target(), s.flows(), s.nextTaskId(), List.of());
+          State reset = s.with(s.config(), s.revision(), s.target(), s.flows(), s.nextTaskId(), List.of());
           return s.target() == TargetState.RUNNING ? reset.using(s.flows()) : reset;
         })
         .build();

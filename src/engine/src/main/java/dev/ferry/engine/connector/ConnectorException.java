@@ -1,5 +1,6 @@
 package dev.ferry.engine.connector;
 
+import dev.ferry.engine.spi.ConnectorConfigException;
 import java.util.List;
 
 /**

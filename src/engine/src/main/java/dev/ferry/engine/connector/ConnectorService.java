@@ -3,15 +3,19 @@ package dev.ferry.engine.connector;
 import dev.ferry.engine.EngineSettings;
 import dev.ferry.engine.TargetState;
 import dev.ferry.engine.flow.FlowEntity;
-import dev.ferry.engine.flow.FlowSpec;
+import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowStatus;
 import dev.ferry.engine.persistence.JournalHealth;
+import dev.ferry.engine.spi.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorPlan;
+import dev.ferry.engine.spi.FlowRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.Done;
@@ -24,19 +28,20 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * serves any connector. Refusals complete exceptionally with a {@link ConnectorException}.
  *
  * <p>While the node's journal cannot be written ({@link JournalHealth}) changes are refused at
- * once as UNAVAILABLE with the reason, and status waits only briefly for entities (which cannot
- * recover meanwhile): a flow that does not answer shows FAILED with the journal's problem, a
- * running connector FAILED with it as its trace.
+ * once as UNAVAILABLE with the reason, and connector asks wait only briefly (entities cannot
+ * recover meanwhile); in status a flow that does not answer shows FAILED with the journal's
+ * problem (also for a while after, as failed flows restart), a running connector FAILED with it.
  */
 public final class ConnectorService {
 
-  /** How long status waits for an entity while the journal cannot be written. */
+  /** How long a connector ask waits while the journal cannot be written. */
   private static final Duration JOURNAL_DOWN_ASK_TIMEOUT = Duration.ofSeconds(2);
 
   private final ActorSystem<?> system;
   private final EngineSettings settings;
   private final Duration timeout;
   private final OffsetCommands offsets;
+  private final PlanCache plans;
   private final JournalHealth journal;
 
   /** A service over the connectors of the cluster this node belongs to. */
@@ -45,6 +50,7 @@ public final class ConnectorService {
     this.settings = settings;
     this.timeout = settings.askTimeout();
     this.offsets = new OffsetCommands(system, timeout);
+    this.plans = PlanCache.get(system);
     this.journal = JournalHealth.get(system);
   }
 
@@ -119,30 +125,31 @@ public final class ConnectorService {
    */
   public CompletionStage<Done> restartTask(String name, int taskId) {
     return get(name).thenCompose(snapshot -> {
-      ConnectorEntity.FlowRef flow = snapshot.target() == TargetState.STOPPED ? null : snapshot.flows().stream()
+      FlowRef flow = snapshot.target() == TargetState.STOPPED ? null : snapshot.flows().stream()
           .filter(f -> f.taskId() == taskId).findFirst().orElse(null);
       if (flow == null) {
         throw new ConnectorException(ConnectorException.Kind.NOT_FOUND, "Unknown task: " + name + "-" + taskId);
       }
-      return FlowEntity.ref(system, flow.id()).<Done>ask(r -> new FlowEntity.Restart(false, r), timeout);
+      return FlowEntity.ref(system, new FlowId(name, flow.key())).<Done>ask(r -> new FlowEntity.Restart(false, r),
+          timeout);
     });
   }
 
-  /** Each flow's persisted offset (GET /connectors/{name}/offsets), in any state. */
-  public CompletionStage<SourceOffsets> offsets(String name) {
+  /** Each flow's persisted position (GET /connectors/{name}/offsets) in its type's shape, in any state. */
+  public CompletionStage<ConnectorOffsets> offsets(String name) {
     return get(name).thenCompose(snapshot -> offsets.read(snapshot, plan(snapshot)));
   }
 
-  /** Moves flows' offsets (PATCH /connectors/{name}/offsets); only while the connector is STOPPED. */
-  public CompletionStage<Done> alterOffsets(String name, SourceOffsets changes) {
+  /** Moves flows' positions (PATCH /connectors/{name}/offsets); only while the connector is STOPPED. */
+  public CompletionStage<Done> alterOffsets(String name, ConnectorOffsets changes) {
     requireWritableJournal();
     return get(name).thenCompose(snapshot -> offsets.move(snapshot, plan(snapshot), changes));
   }
 
-  /** Resets every flow to its initial offset (DELETE /connectors/{name}/offsets); only while STOPPED. */
+  /** Resets every flow to where a new flow starts (DELETE /connectors/{name}/offsets); only while STOPPED. */
   public CompletionStage<Done> resetOffsets(String name) {
     requireWritableJournal();
-    return get(name).thenCompose(snapshot -> offsets.reset(snapshot, plan(snapshot)));
+    return get(name).thenCompose(offsets::reset);
   }
 
   /** Forgets the topics a connector used (PUT /connectors/{name}/topics/reset). */
@@ -163,52 +170,24 @@ public final class ConnectorService {
       String journalProblem = journal.problem();
       ConnectorSnapshot snapshot = journalProblem == null || found.target() != TargetState.RUNNING
           || found.failureTrace() != null ? found
-          : new ConnectorSnapshot(found.name(), found.config(), found.target(), found.flows(), found.type(),
-              journalProblem, found.workerId(), found.topicsUsed());
+          : new ConnectorSnapshot(found.name(), found.config(), found.revision(), found.target(), found.flows(),
+              found.type(), journalProblem, found.workerId(), found.topicsUsed());
       if (snapshot.target() == TargetState.STOPPED) {
         return CompletableFuture.completedFuture(new ConnectorStatus(snapshot, List.of()));
       }
       List<CompletableFuture<ConnectorStatus.TaskStatus>> asks = new ArrayList<>();
-      for (ConnectorEntity.FlowRef flow : snapshot.flows()) {
-        CompletionStage<FlowStatus> answer = FlowEntity.ref(system, flow.id())
-            .ask(FlowEntity.GetStatus::new, flowStatusTimeout());
+      for (FlowRef flow : snapshot.flows()) {
+        FlowId id = new FlowId(name, flow.key());
+        // A flow that cannot answer quickly (its node is gone, its shard is moving) shows as
+        // UNASSIGNED rather than holding up the status of every other flow and connector.
+        CompletionStage<FlowStatus> answer = FlowEntity.ref(system, id)
+            .ask(FlowEntity.GetStatus::new, settings.statusTimeout());
         asks.add(answer.handle((status, error) -> new ConnectorStatus.TaskStatus(flow, error == null ? status
-            : unanswered(flow)))
-            .toCompletableFuture());
+            : unanswered(id))).toCompletableFuture());
       }
       return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
           .thenApply(v -> new ConnectorStatus(snapshot, asks.stream().map(CompletableFuture::join).toList()));
     });
-  }
-
-  /** A flow that did not answer: not running; FAILED with the reason when the journal is (or just was) the cause. */
-  private FlowStatus unanswered(ConnectorEntity.FlowRef flow) {
-    String journalProblem = journal.recentProblem();
-    return new FlowStatus(flow.id(), journalProblem == null ? "UNASSIGNED" : "FAILED", settings.workerId(),
-        journalProblem, -1, 0, 0, 0, 0);
-  }
-
-  /** While the journal cannot be written, entities cannot recover: wait for them only briefly. */
-  private Duration askTimeout() {
-    return shortTimeoutIf(journal.problem() != null);
-  }
-
-  /** Flows may still be restarting for a while after the journal came back: their status is asked briefly too. */
-  private Duration flowStatusTimeout() {
-    return shortTimeoutIf(journal.recentProblem() != null);
-  }
-
-  private Duration shortTimeoutIf(boolean journalTrouble) {
-    return journalTrouble && JOURNAL_DOWN_ASK_TIMEOUT.compareTo(timeout) < 0 ? JOURNAL_DOWN_ASK_TIMEOUT : timeout;
-  }
-
-  /** Refuses a change at once while the journal cannot be written: it could not be persisted. */
-  private void requireWritableJournal() {
-    String journalProblem = journal.problem();
-    if (journalProblem != null) {
-      throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE, "Cannot change connectors now: "
-          + journalProblem);
-    }
   }
 
   /**
@@ -235,16 +214,22 @@ public final class ConnectorService {
 
   private CompletionStage<List<FlowView>> flowsOf(String name) {
     return status(name).thenCompose(status -> {
-      List<dev.ferry.engine.flow.FlowId> ids = status.tasks().stream().map(t -> t.flow().id()).toList();
-      CompletionStage<Map<dev.ferry.engine.flow.FlowId, Long>> ends;
+      List<FlowRef> refs = status.tasks().stream().map(ConnectorStatus.TaskStatus::flow).toList();
+      ConnectorPlan plan;
+      CompletionStage<Map<String, Long>> ends;
       try {
-        ends = ConnectorTypes.plan(name, status.connector().config(), settings).sourceEndOffsets(ids, system)
+        plan = plan(status.connector());
+        ends = plan.sourceEnds(refs, system)
             .exceptionally(error -> Map.of()); // an unreachable source leaves the lag unknown
       } catch (RuntimeException e) {
+        plan = null;
         ends = CompletableFuture.completedFuture(Map.of());
       }
+      ConnectorPlan known = plan;
       return ends.thenApply(end -> status.tasks().stream()
-          .map(t -> new FlowView(name, t.flow(), t.status(), end.getOrDefault(t.flow().id(), -1L)))
+          .map(t -> new FlowView(name, t.flow(), t.status(),
+              known == null || t.status().position() == null ? -1 : known.sourceOffset(t.status().position()),
+              end.getOrDefault(t.flow().key(), -1L)))
           .toList());
     });
   }
@@ -255,11 +240,17 @@ public final class ConnectorService {
       if (snapshot.target() == TargetState.STOPPED) {
         return List.of();
       }
-      ConnectorPlan plan = ConnectorTypes.plan(name, snapshot.config(), settings);
+      ConnectorPlan plan = plan(snapshot);
       List<Map.Entry<Integer, Map<String, String>>> out = new ArrayList<>();
-      for (ConnectorEntity.FlowRef flow : snapshot.flows()) {
-        FlowSpec spec = new FlowSpec(flow.id(), flow.targetTopic(), snapshot.config());
-        out.add(Map.entry(flow.taskId(), plan.taskConfig(spec)));
+      for (FlowRef flow : snapshot.flows()) {
+        // Task configs are built from the resolved config: show config provider variables as written.
+        Map<String, String> task = new HashMap<>(plan.taskConfig(flow));
+        snapshot.config().forEach((key, raw) -> {
+          if (raw != null && raw.contains("${") && task.containsKey(key)) {
+            task.put(key, raw);
+          }
+        });
+        out.add(Map.entry(flow.taskId(), task));
       }
       return out;
     });
@@ -268,14 +259,14 @@ public final class ConnectorService {
   /** Validates a config the way create and update do, without storing it. */
   public ConnectorPlan validate(String name, Map<String, String> config) {
     try {
-      return ConnectorTypes.plan(name, config, settings);
+      return plans.plan(name, config);
     } catch (ConnectorConfigException e) {
       throw ConnectorException.invalidConfig(e);
     }
   }
 
   private ConnectorPlan plan(ConnectorSnapshot snapshot) {
-    return ConnectorTypes.plan(snapshot.name(), snapshot.config(), settings);
+    return plans.plan(snapshot.name(), snapshot.config());
   }
 
   private Map<String, String> validated(String name, Map<String, String> config) {
@@ -291,6 +282,28 @@ public final class ConnectorService {
     return Map.copyOf(full);
   }
 
+  /** A flow that did not answer: not running; FAILED with the reason when the journal is (or just was) the cause. */
+  private FlowStatus unanswered(FlowId id) {
+    String journalProblem = journal.recentProblem();
+    return journalProblem == null ? FlowStatus.unknown(id, settings.workerId())
+        : new FlowStatus(id, "FAILED", settings.workerId(), journalProblem, null, 0, 0, 0, 0);
+  }
+
+  /** While the journal cannot be written, entities cannot recover: wait for them only briefly. */
+  private Duration askTimeout() {
+    return journal.problem() != null && JOURNAL_DOWN_ASK_TIMEOUT.compareTo(timeout) < 0
+        ? JOURNAL_DOWN_ASK_TIMEOUT : timeout;
+  }
+
+  /** Refuses a change at once while the journal cannot be written: it could not be persisted. */
+  private void requireWritableJournal() {
+    String journalProblem = journal.problem();
+    if (journalProblem != null) {
+      throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE, "Cannot change connectors now: "
+          + journalProblem);
+    }
+  }
+
   private CompletionStage<ConnectorEntity.Reply.Accepted> ask(
       String name, Function<ActorRef<ConnectorEntity.Reply>, ConnectorEntity.Command> command) {
     ConnectorNames.check(name);
@@ -301,8 +314,7 @@ public final class ConnectorService {
           throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE, "Connector " + name
               + " cannot be reached now: " + journalProblem);
         }
-        throw error instanceof java.util.concurrent.CompletionException c ? c
-            : new java.util.concurrent.CompletionException(error);
+        throw error instanceof CompletionException completion ? completion : new CompletionException(error);
       }
       if (reply instanceof ConnectorEntity.Reply.Accepted accepted) {
         return accepted;

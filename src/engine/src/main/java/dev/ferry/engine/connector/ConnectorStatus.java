@@ -1,6 +1,7 @@
 package dev.ferry.engine.connector;
 
 import dev.ferry.engine.flow.FlowStatus;
+import dev.ferry.engine.spi.FlowRef;
 import java.util.List;
 
 /**
@@ -12,15 +13,19 @@ import java.util.List;
 public record ConnectorStatus(ConnectorSnapshot connector, List<TaskStatus> tasks) {
 
   /** One flow as a Connect task. */
-  public record TaskStatus(ConnectorEntity.FlowRef flow, FlowStatus status) {}
+  public record TaskStatus(FlowRef flow, FlowStatus status) {}
 
-  /** RUNNING, PAUSED, STOPPED or FAILED, as Connect reports a connector. */
+  /**
+   * RUNNING, PAUSED, STOPPED or FAILED, as Connect reports a connector; FINISHED (Ferry's) when
+   * every flow of a running bounded connector has reached the end of its source.
+   */
   public String connectorState() {
     if (connector.failureTrace() != null) {
       return "FAILED";
     }
     return switch (connector.target()) {
-      case RUNNING -> "RUNNING";
+      case RUNNING -> !tasks.isEmpty() && tasks.stream().allMatch(t -> "FINISHED".equals(t.status().state()))
+          ? "FINISHED" : "RUNNING";
       case PAUSED -> "PAUSED";
       case STOPPED -> "STOPPED";
     };

@@ -1,6 +1,9 @@
 package dev.ferry.engine.connector;
 
-import dev.ferry.engine.EngineSettings;
+import dev.ferry.engine.spi.ConnectorConfigException;
+import dev.ferry.engine.spi.ConnectorContext;
+import dev.ferry.engine.spi.ConnectorPlan;
+import dev.ferry.engine.spi.ConnectorType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +60,8 @@ public final class ConnectorTypes {
    *
    * @throws ConnectorConfigException naming every problem
    */
-  public static ConnectorPlan plan(String name, Map<String, String> config, EngineSettings settings) {
-    return typeOf(config).plan(name, config, settings);
+  public static ConnectorPlan plan(String name, Map<String, String> config, ConnectorContext context) {
+    return typeOf(config).plan(name, config, context);
   }
 
   /** The type named by a config's {@code connector.class}, or an exception that says what is wrong. */

@@ -4,22 +4,28 @@ import dev.ferry.engine.TargetState;
 import dev.ferry.engine.flow.FlowEntity;
 import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowStatus;
+import dev.ferry.engine.spi.ConnectorPlan;
+import dev.ferry.engine.spi.FlowRef;
+import dev.ferry.engine.spi.OffsetEntry;
+import dev.ferry.engine.spi.Position;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * Reads and moves a connector's flow offsets for {@link ConnectorService}. Reading works in any
- * state; moving is Kafka Connect's KIP-875 contract: only for a STOPPED connector, only for
- * partitions it has flows for, each move persisted by the flow itself ({@link FlowEntity.MoveOffset}).
+ * Reads and moves a connector's flow positions for {@link ConnectorService}, in the shapes its
+ * connector type gives them ({@link ConnectorPlan#offsetEntries}, {@link ConnectorPlan#positionsOf}).
+ * Reading works in any state; moving is Kafka Connect's KIP-875 contract: only for a STOPPED
+ * connector, only for partitions it has flows for, each move persisted by the flow itself
+ * ({@link FlowEntity.MovePosition}).
  */
 final class OffsetCommands {
 
@@ -31,63 +37,57 @@ final class OffsetCommands {
     this.timeout = timeout;
   }
 
-  /** The persisted offset of every flow that has one. */
-  CompletionStage<SourceOffsets> read(ConnectorSnapshot connector, ConnectorPlan plan) {
+  /** The persisted position of every flow that has one, as offset entries. */
+  CompletionStage<ConnectorOffsets> read(ConnectorSnapshot connector, ConnectorPlan plan) {
     List<CompletableFuture<FlowStatus>> asks = new ArrayList<>();
-    for (ConnectorEntity.FlowRef flow : connector.flows()) {
-      asks.add(FlowEntity.ref(system, flow.id()).<FlowStatus>ask(FlowEntity.GetStatus::new, timeout)
-          .toCompletableFuture());
+    for (FlowRef flow : connector.flows()) {
+      asks.add(FlowEntity.ref(system, new FlowId(connector.name(), flow.key()))
+          .<FlowStatus>ask(FlowEntity.GetStatus::new, timeout).toCompletableFuture());
     }
     return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(done -> {
-      List<SourceOffsets.PartitionOffset> offsets = asks.stream().map(CompletableFuture::join)
-          .filter(status -> status.nextOffset() >= 0)
-          .map(status -> new SourceOffsets.PartitionOffset(status.id().topic(), status.id().partition(),
-              status.nextOffset()))
-          .sorted(Comparator.comparing(SourceOffsets.PartitionOffset::topic)
-              .thenComparingInt(SourceOffsets.PartitionOffset::partition))
-          .toList();
-      return new SourceOffsets(plan.sourceClusterName(), offsets);
+      List<OffsetEntry> entries = new ArrayList<>();
+      for (int i = 0; i < asks.size(); i++) {
+        Position position = asks.get(i).join().position();
+        if (position != null) {
+          entries.addAll(plan.offsetEntries(connector.flows().get(i), position));
+        }
+      }
+      return new ConnectorOffsets(List.copyOf(entries));
     });
   }
 
   /**
-   * Moves the given flows' offsets (null: back to the initial offset).
+   * Moves the flows the entries name (a null offset: back to where a new flow starts).
    *
-   * @throws ConnectorException 400 unless the connector is STOPPED, or when a partition names
-   *                            another source cluster or a topic-partition the connector has no flow for
+   * @throws ConnectorException 400 unless the connector is STOPPED, or when an entry cannot be
+   *                            applied (its type says why: unknown partition, bad offset...)
    */
-  CompletionStage<Done> move(ConnectorSnapshot connector, ConnectorPlan plan, SourceOffsets changes) {
+  CompletionStage<Done> move(ConnectorSnapshot connector, ConnectorPlan plan, ConnectorOffsets changes) {
     requireStopped(connector);
-    if (changes.sourceCluster() != null && !changes.sourceCluster().equals(plan.sourceClusterName())) {
-      throw badRequest("Partition cluster \"" + changes.sourceCluster() + "\" is not connector " + connector.name()
-          + "'s source cluster \"" + plan.sourceClusterName() + "\"");
+    Map<String, Optional<Position>> positions;
+    try {
+      positions = plan.positionsOf(changes.offsets(), connector.flows());
+    } catch (IllegalArgumentException refused) {
+      throw badRequest(refused.getMessage());
     }
-    Map<String, FlowId> flows = new HashMap<>();
-    connector.flows().forEach(flow -> flows.put(key(flow.id().topic(), flow.id().partition()), flow.id()));
-    List<String> unknown = changes.partitions().stream().map(p -> key(p.topic(), p.partition()))
-        .filter(key -> !flows.containsKey(key)).toList();
-    if (!unknown.isEmpty()) {
-      throw badRequest("Connector " + connector.name() + " has no flow for topic-partition(s) " + unknown
-          + "; its flows are " + flows.keySet().stream().sorted().toList());
-    }
-    List<CompletableFuture<Done>> moves = new ArrayList<>();
-    for (SourceOffsets.PartitionOffset change : changes.partitions()) {
-      long next = change.nextOffset() == null ? FlowEntity.INITIAL_OFFSET : change.nextOffset();
-      moves.add(FlowEntity.ref(system, flows.get(key(change.topic(), change.partition())))
-          .<Done>askWithStatus(replyTo -> new FlowEntity.MoveOffset(next, replyTo), timeout)
-          .toCompletableFuture()
-          .exceptionally(OffsetCommands::refusedByFlow));
-    }
-    return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new)).thenApply(done -> Done.getInstance());
+    return moveAll(connector, positions);
   }
 
-  /** Resets every flow to its initial offset. */
-  CompletionStage<Done> reset(ConnectorSnapshot connector, ConnectorPlan plan) {
+  /** Resets every flow to where a new flow starts. */
+  CompletionStage<Done> reset(ConnectorSnapshot connector) {
     requireStopped(connector);
-    List<SourceOffsets.PartitionOffset> all = connector.flows().stream()
-        .map(flow -> new SourceOffsets.PartitionOffset(flow.id().topic(), flow.id().partition(), null))
-        .toList();
-    return move(connector, plan, new SourceOffsets(null, all));
+    Map<String, Optional<Position>> all = new java.util.LinkedHashMap<>();
+    connector.flows().forEach(flow -> all.put(flow.key(), Optional.empty()));
+    return moveAll(connector, all);
+  }
+
+  private CompletionStage<Done> moveAll(ConnectorSnapshot connector, Map<String, Optional<Position>> positions) {
+    List<CompletableFuture<Done>> moves = new ArrayList<>();
+    positions.forEach((key, position) -> moves.add(FlowEntity.ref(system, new FlowId(connector.name(), key))
+        .<Done>askWithStatus(replyTo -> new FlowEntity.MovePosition(position.orElse(null), replyTo), timeout)
+        .toCompletableFuture()
+        .exceptionally(OffsetCommands::refusedByFlow)));
+    return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new)).thenApply(done -> Done.getInstance());
   }
 
   private static void requireStopped(ConnectorSnapshot connector) {
@@ -101,16 +101,11 @@ final class OffsetCommands {
 
   /** A flow refuses when its connector was resumed meanwhile: a conflict, not a server error. */
   private static Done refusedByFlow(Throwable error) {
-    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-        ? error.getCause() : error;
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (cause instanceof StatusReply.ErrorMessage refusal) {
       throw new ConnectorException(ConnectorException.Kind.CONFLICT, refusal.getMessage());
     }
-    throw error instanceof RuntimeException runtime ? runtime : new java.util.concurrent.CompletionException(error);
-  }
-
-  private static String key(String topic, int partition) {
-    return topic + "-" + partition;
+    throw error instanceof RuntimeException runtime ? runtime : new CompletionException(error);
   }
 
   private static ConnectorException badRequest(String message) {

@@ -2,6 +2,8 @@ package dev.ferry.engine.flow;
 
 import dev.ferry.engine.FlowSettings;
 import dev.ferry.engine.metrics.FlowMeters;
+import dev.ferry.engine.spi.FlowControl;
+import dev.ferry.engine.spi.FlowProgress;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;

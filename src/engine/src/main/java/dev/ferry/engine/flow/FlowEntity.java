@@ -1,30 +1,23 @@
 package dev.ferry.engine.flow;
 
 import dev.ferry.engine.EngineSettings;
-import dev.ferry.engine.FlowSettings;
 import dev.ferry.engine.JsonSerializable;
 import dev.ferry.engine.TargetState;
-import dev.ferry.engine.connector.ConnectorPlan;
-import dev.ferry.engine.connector.ConnectorTypes;
-import dev.ferry.engine.metrics.FlowMeters;
-import dev.ferry.engine.metrics.FerryMetrics;
-import java.time.Duration;
+import dev.ferry.engine.spi.FlowRef;
+import dev.ferry.engine.spi.FlowProgress;
+import dev.ferry.engine.spi.Position;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
@@ -36,23 +29,19 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
- * One source topic-partition of one connector: a cluster-sharded, event-sourced entity that runs
- * the partition's {@link FlowGraph} and persists how far the target has acknowledged it.
+ * One flow of one connector (a Kafka topic-partition, a table, a file...): a cluster-sharded,
+ * event-sourced entity that persists what its connector assigned and how far the target has made
+ * the flow's data durable. Running the flow's graph is its child {@link FlowRunner}'s job; the
+ * entity tells the runner what should run and persists the checkpoints the runner's graph sends.
  *
- * <p>Lifecycle: its connector sends {@link Assign} (spec + target state); the entity persists it and
- * starts the graph from its persisted offset (or the graph's initial offset). The graph's
- * acknowledged progress is batched (every {@code checkpoint-max-records} records or
- * {@code checkpoint-interval}) and persisted as {@link OffsetCheckpointed} — offsets are only
- * ever persisted after the target acknowledged, so a crash can duplicate at most one checkpoint
- * window and never lose a record.
- *
- * <p>Rebalance, pause, config change and shutdown all drain: the source stops, in-flight records
- * finish, the final offset is persisted, and only then does the entity stop or restart, so a
- * graceful move produces no duplicates. A failed graph is restarted with exponential backoff and
- * reported FAILED with its trace meanwhile (and the trace's first line, naming the cause, logged
- * with the connector and flow in the MDC). Entities are remembered by sharding, so after a node
- * crash they restart elsewhere from their own persisted spec, without their connector. While its
- * graph runs on a node, the flow's {@link FlowMeters} are in that node's {@code /metrics}.
+ * <p>Lifecycle: its connector sends {@link Assign} (the flow's descriptor, the connector's config
+ * revision, the target state); the entity persists it and the runner starts the graph from the
+ * persisted position. Checkpoints are persisted only after the target acknowledged their records,
+ * so a crash repeats at most one checkpoint window and never loses a record. Pause, config change,
+ * hand-off and shutdown drain the graph first, so a graceful move repeats nothing. Entities are
+ * remembered by sharding: after a node crash they restart elsewhere from their own journal,
+ * without their connector. The config itself is never copied into a flow's journal: the runner
+ * reads the plan of the assigned revision from the node's plan cache.
  */
 public final class FlowEntity
     extends EventSourcedBehaviorWithEnforcedReplies<FlowEntity.Command, FlowEntity.Event, FlowEntity.State> {
@@ -65,10 +54,11 @@ public final class FlowEntity
   /** Messages a flow understands. */
   public sealed interface Command extends JsonSerializable {}
 
-  /** (Re)assigns the flow: its spec and what it should be doing. Idempotent. */
-  public record Assign(FlowSpec spec, TargetState target, ActorRef<Done> replyTo) implements Command {}
+  /** (Re)assigns the flow: its task and descriptor, the connector's config revision, what it should do. Idempotent. */
+  public record Assign(FlowRef flow, int revision, TargetState target, ActorRef<Done> replyTo)
+      implements Command {}
 
-  /** Restarts the graph from the persisted offset and clears a failure; with onlyIfFailed, only a FAILED flow. */
+  /** Restarts the graph from the persisted position and clears a failure; with onlyIfFailed, only a FAILED flow. */
   public record Restart(boolean onlyIfFailed, ActorRef<Done> replyTo) implements Command {}
 
   /**
@@ -77,35 +67,34 @@ public final class FlowEntity
    */
   public record Remove(boolean deleteOffsets, ActorRef<Done> replyTo) implements Command {}
 
-  /** Asks for the flow's {@link FlowStatus}. */
+  /** Asks for the flow's {@link FlowStatus}; answered at once, whatever the graph is doing. */
   public record GetStatus(ActorRef<FlowStatus> replyTo) implements Command {}
 
   /**
-   * Moves the point the flow resumes from (the Connect offsets API): {@code nextOffset} is the next
-   * source offset to copy, {@link #INITIAL_OFFSET} goes back to the graph's initial offset. Only
-   * while the flow is stopped (its connector STOPPED): refused with an error reply when the flow is
-   * assigned to run or pause; held back while a stopping graph drains, so the graph's last
-   * checkpoint cannot overwrite the moved offset.
+   * Moves the point the flow resumes from (the Connect offsets API); a null position goes back to
+   * where a new flow starts. Only while the flow is stopped (its connector STOPPED): refused with an
+   * error reply otherwise; held back while a stopping graph drains, so the graph's last checkpoint
+   * cannot overwrite the moved position.
    */
-  public record MoveOffset(long nextOffset, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  public record MovePosition(Position position, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
-  /** {@link MoveOffset}'s offset that resets the flow to its graph's initial offset. */
-  public static final long INITIAL_OFFSET = -1;
+  /** Starts the entity if it is not running (sent through sharding, so a passivated flow wakes up). */
+  public enum Wake implements Command { INSTANCE }
 
   /** Sharding's stop message on hand-off and shutdown: drain, then stop. */
   public enum HandOff implements Command { INSTANCE }
 
-  private record Checkpoint(FlowProgress progress, ActorRef<Done> replyTo) implements Command {}
+  /** From the runner's graph: persist this progress, then answer. */
+  record Checkpoint(FlowProgress progress, ActorRef<Done> replyTo) implements Command {}
 
-  private record StartAt(long offset, long generation) implements Command {}
+  /** From the runner: where to start now (the persisted position at this moment). */
+  record GetResumePoint(ActorRef<FlowRunner.ResumePoint> replyTo) implements Command {}
 
-  private record StartFailed(String trace, long generation) implements Command {}
+  /** From the runner: it changed phase. */
+  record RunnerReport(FlowRunner.Report report) implements Command {}
 
-  private record GraphTerminated(String failureTrace, long generation) implements Command {}
-
-  private record RetryStart(long generation) implements Command {}
-
-  private record DrainTimedOut(long generation) implements Command {}
+  /** From the runner: the graph of a bounded flow completed. */
+  record GraphFinished() implements Command {}
 
   // ---------------------------------------------------------------- events and state
 
@@ -113,48 +102,57 @@ public final class FlowEntity
   public sealed interface Event extends JsonSerializable {}
 
   /** The connector assigned (or re-assigned) the flow. */
-  public record FlowAssigned(FlowSpec spec, TargetState target) implements Event {}
+  public record FlowAssigned(FlowRef flow, int revision, TargetState target) implements Event {}
 
-  /** The target acknowledged every record before {@code nextOffset}. */
-  public record OffsetCheckpointed(long nextOffset, long records, long bytes, long sourceTimestamp)
+  /** The target made every record up to {@code position} durable. */
+  public record PositionCheckpointed(Position position, long records, long bytes, long sourceTimestamp)
       implements Event {}
+
+  /** An operator moved the resume point; null: back to where a new flow starts. Counters are kept. */
+  public record PositionMoved(Position position) implements Event {}
 
   /** The flow's progress was wiped (its connector was deleted). */
   public record FlowReset() implements Event {}
 
-  /** An operator moved the resume point; -1: back to the graph's initial offset. Counters are kept. */
-  public record OffsetMoved(long nextOffset) implements Event {}
+  /** The flow's bounded source was copied to its end. */
+  public record FlowFinished() implements Event {}
 
-  /** Persisted state: null spec until first assigned; nextOffset -1 before the first checkpoint. */
-  public record State(FlowSpec spec, TargetState target, long nextOffset, long records, long bytes,
-                      long lastSourceTimestamp) implements JsonSerializable {
+  /**
+   * Persisted state: null flow until first assigned; null position before the first checkpoint.
+   *
+   * @param positionMoved an operator set the position and no graph has started from it yet
+   * @param finished      a bounded flow reached its end (cleared by a new assignment revision)
+   */
+  public record State(FlowRef flow, int revision, TargetState target, Position position,
+                      boolean positionMoved, long records, long bytes, long lastSourceTimestamp,
+                      boolean finished) implements JsonSerializable {
     static State empty() {
-      return new State(null, TargetState.STOPPED, -1, 0, 0, 0);
+      return new State(null, 0, TargetState.STOPPED, null, false, 0, 0, 0, false);
+    }
+
+    /** Whether the graph should run now. */
+    boolean wantsToRun() {
+      return flow != null && target == TargetState.RUNNING && !finished;
     }
   }
 
   // ---------------------------------------------------------------- runtime (not persisted)
 
-  private enum Phase { IDLE, STARTING, RUNNING, STOPPING, BACKOFF }
-
-  /** What to do when a stopping graph has terminated. */
-  private enum AfterStop { RECONCILE, STOP_ENTITY, PASSIVATE }
-
   private final ActorContext<Command> context;
-  private final TimerScheduler<Command> timers;
   private final EntityContext<Command> entityContext;
   private final EngineSettings settings;
-  private final FlowSettings flowSettings;
-
-  private Phase phase = Phase.IDLE;
-  private long generation;
-  private FlowControl control;
-  private FlowSpec runningSpec;
-  private AfterStop afterStop = AfterStop.RECONCILE;
-  private String failureTrace;
-  private int consecutiveFailures;
+  private final FlowId id;
   private final RateMeter rate = new RateMeter();
-  private FlowMeters meters;
+  private ActorRef<FlowRunner.Command> runner;
+  private FlowRunner.Report runnerState = FlowRunner.Report.idle();
+  /** A Remove asked the flow to stop and passivate; an Assign cancels it. */
+  private boolean passivating;
+  /** Passivate was sent to the shard: a HandOff follows, after which sharding will not restart the flow. */
+  private boolean passivationRequested;
+  /** A HandOff arrived while the graph ran: the entity stops once the runner is idle. */
+  private boolean handingOff;
+  /** The flow's offsets were deleted: checkpoints of the graph still draining are dropped. */
+  private boolean discardCheckpoints;
 
   /** Registers flows with sharding on this node. */
   public static void init(ActorSystem<?> system, EngineSettings settings) {
@@ -163,8 +161,7 @@ public final class FlowEntity
   }
 
   /** A reference to a flow, on whatever node it runs. */
-  public static org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<Command> ref(
-      ActorSystem<?> system, FlowId id) {
+  public static EntityRef<Command> ref(ActorSystem<?> system, FlowId id) {
     return ClusterSharding.get(system).entityRefFor(TYPE_KEY, id.entityId());
   }
 
@@ -172,17 +169,16 @@ public final class FlowEntity
     FlowId id = FlowId.parse(entityContext.getEntityId());
     // Every line the flow logs names its connector and flow (logback's %X, JSON logs' "mdc").
     return Behaviors.withMdc(Command.class, Map.of("connector", id.connector(), "flow", id.toString()),
-        Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new FlowEntity(ctx, timers, entityContext, settings))));
+        Behaviors.setup(ctx -> new FlowEntity(ctx, entityContext, settings, id)));
   }
 
-  private FlowEntity(ActorContext<Command> context, TimerScheduler<Command> timers,
-                     EntityContext<Command> entityContext, EngineSettings settings) {
+  private FlowEntity(ActorContext<Command> context, EntityContext<Command> entityContext, EngineSettings settings,
+                     FlowId id) {
     super(PersistenceId.of(TYPE_KEY.name(), entityContext.getEntityId()));
     this.context = context;
-    this.timers = timers;
     this.entityContext = entityContext;
     this.settings = settings;
-    this.flowSettings = settings.flow();
+    this.id = id;
   }
 
   @Override
@@ -198,8 +194,10 @@ public final class FlowEntity
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), this::reconcile)
-        .onSignal(PostStop.instance(), state -> stopped())
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          runner = context.spawn(FlowRunner.create(id, context.getSelf(), settings), "runner");
+          tellRunner(state);
+        })
         .build();
   }
 
@@ -212,323 +210,150 @@ public final class FlowEntity
         .onCommand(Restart.class, this::onRestart)
         .onCommand(Remove.class, this::onRemove)
         .onCommand(GetStatus.class, (state, cmd) -> Effect().reply(cmd.replyTo(), status(state)))
-        .onCommand(MoveOffset.class, this::onMoveOffset)
+        .onCommand(MovePosition.class, this::onMovePosition)
+        .onCommand(Wake.class, (state, cmd) -> Effect().noReply())
         .onCommand(HandOff.class, this::onHandOff)
         .onCommand(Checkpoint.class, this::onCheckpoint)
-        .onCommand(StartAt.class, this::onStartAt)
-        .onCommand(StartFailed.class, this::onStartFailed)
-        .onCommand(GraphTerminated.class, this::onGraphTerminated)
-        .onCommand(RetryStart.class, this::onRetryStart)
-        .onCommand(DrainTimedOut.class, this::onDrainTimedOut)
+        .onCommand(GetResumePoint.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
+            new FlowRunner.ResumePoint(state.position(), state.positionMoved())))
+        .onCommand(RunnerReport.class, this::onRunnerReport)
+        .onCommand(GraphFinished.class, this::onGraphFinished)
         .build();
   }
 
   private ReplyEffect<Event, State> onAssign(State state, Assign cmd) {
-    if (cmd.spec().equals(state.spec()) && cmd.target() == state.target()) {
-      reconcile(state);
+    passivating = false;
+    boolean same = cmd.flow().equals(state.flow()) && cmd.revision() == state.revision()
+        && cmd.target() == state.target();
+    if (same) {
+      tellRunner(state);
       return Effect().reply(cmd.replyTo(), Done.getInstance());
     }
-    if (cmd.target() == TargetState.RUNNING && state.target() != TargetState.RUNNING) {
-      consecutiveFailures = 0;
-    }
-    return Effect().persist(new FlowAssigned(cmd.spec(), cmd.target()))
-        .thenRun(this::reconcile)
+    return Effect().persist(new FlowAssigned(cmd.flow(), cmd.revision(), cmd.target()))
+        .thenRun(this::tellRunner)
         .thenReply(cmd.replyTo(), s -> Done.getInstance());
   }
 
   private ReplyEffect<Event, State> onRestart(State state, Restart cmd) {
-    if (cmd.onlyIfFailed() && phase != Phase.BACKOFF) {
-      return Effect().reply(cmd.replyTo(), Done.getInstance());
-    }
-    failureTrace = null;
-    consecutiveFailures = 0;
-    if (phase == Phase.RUNNING || phase == Phase.STARTING) {
-      stopGraph(AfterStop.RECONCILE);
-    } else if (phase == Phase.BACKOFF) {
-      phase = Phase.IDLE;
-      reconcile(state);
-    }
+    runner.tell(new FlowRunner.Restart(cmd.onlyIfFailed()));
     return Effect().reply(cmd.replyTo(), Done.getInstance());
   }
 
   private ReplyEffect<Event, State> onRemove(State state, Remove cmd) {
+    passivating = true;
     if (cmd.deleteOffsets()) {
-      return Effect().persist(new FlowReset())
-          .thenRun(s -> stopThen(AfterStop.PASSIVATE))
+      discardCheckpoints = true;
+      return Effect().persist(new FlowReset()).thenRun(this::stopThenPassivate)
           .thenReply(cmd.replyTo(), s -> Done.getInstance());
     }
-    if (state.spec() != null && state.target() != TargetState.STOPPED) {
+    if (state.flow() != null && state.target() != TargetState.STOPPED) {
       // Remembered as stopped, so waking the flow later (e.g. for its offset) does not start it.
-      return Effect().persist(new FlowAssigned(state.spec(), TargetState.STOPPED))
-          .thenRun(s -> stopThen(AfterStop.PASSIVATE))
+      return Effect().persist(new FlowAssigned(state.flow(), state.revision(), TargetState.STOPPED))
+          .thenRun(this::stopThenPassivate)
           .thenReply(cmd.replyTo(), s -> Done.getInstance());
     }
-    stopThen(AfterStop.PASSIVATE);
+    stopThenPassivate(state);
     return Effect().reply(cmd.replyTo(), Done.getInstance());
   }
 
-  private ReplyEffect<Event, State> onMoveOffset(State state, MoveOffset cmd) {
-    if (state.spec() != null && state.target() != TargetState.STOPPED) {
-      return Effect().reply(cmd.replyTo(), StatusReply.error("Flow " + flowName() + " is "
+  private ReplyEffect<Event, State> onMovePosition(State state, MovePosition cmd) {
+    if (state.flow() != null && state.target() != TargetState.STOPPED) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("Flow " + id + " is "
           + state.target() + ": its offset can only be moved while its connector is STOPPED"));
     }
-    if (phase != Phase.IDLE && phase != Phase.BACKOFF) {
+    if (runnerState.busy()) {
       return Effect().stash(); // unstashed once the draining graph has persisted its last checkpoint
     }
-    return Effect().persist(new OffsetMoved(Math.max(INITIAL_OFFSET, cmd.nextOffset())))
-        .thenReply(cmd.replyTo(), s -> StatusReply.ack());
+    return Effect().persist(new PositionMoved(cmd.position())).thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }
 
   private ReplyEffect<Event, State> onHandOff(State state, HandOff cmd) {
-    if (phase == Phase.RUNNING || phase == Phase.STOPPING) {
-      stopGraph(AfterStop.STOP_ENTITY);
-      return Effect().noReply();
+    if (state.wantsToRun() && passivationRequested) {
+      // A flow asked to run after it asked to be passivated: sharding would not restart it. Wake
+      // it through sharding, which delivers this once the stopping incarnation has terminated.
+      ref(context.getSystem(), id).tell(Wake.INSTANCE);
     }
-    return Effect().stop().thenNoReply();
+    if (!runnerState.busy()) {
+      return Effect().stop().thenNoReply();
+    }
+    handingOff = true;
+    tellRunner(state);
+    return Effect().noReply();
   }
 
   private ReplyEffect<Event, State> onCheckpoint(State state, Checkpoint cmd) {
     FlowProgress p = cmd.progress();
-    if (state.spec() == null || p.nextOffset() <= state.nextOffset()) {
+    if (state.flow() == null || discardCheckpoints) {
       return Effect().reply(cmd.replyTo(), Done.getInstance());
     }
     rate.record(p.records());
-    return Effect().persist(new OffsetCheckpointed(p.nextOffset(), p.records(), p.bytes(), p.sourceTimestamp()))
+    return Effect().persist(new PositionCheckpointed(p.position(), p.records(), p.bytes(), p.sourceTimestamp()))
         .thenReply(cmd.replyTo(), s -> Done.getInstance());
   }
 
-  private ReplyEffect<Event, State> onStartAt(State state, StartAt cmd) {
-    if (cmd.generation() != generation || phase != Phase.STARTING) {
+  private ReplyEffect<Event, State> onRunnerReport(State state, RunnerReport cmd) {
+    runnerState = cmd.report();
+    if (runnerState.busy()) {
       return Effect().noReply();
     }
-    runGraph(cmd.offset());
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, State> onStartFailed(State state, StartFailed cmd) {
-    if (cmd.generation() == generation && phase == Phase.STARTING) {
-      failAndBackOff(cmd.trace());
+    discardCheckpoints = false;
+    if (handingOff) {
+      return Effect().stop().thenNoReply();
     }
-    return Effect().noReply();
+    if (passivating) {
+      requestPassivation();
+    }
+    return Effect().noReply().thenUnstashAll();
   }
 
-  private ReplyEffect<Event, State> onGraphTerminated(State state, GraphTerminated cmd) {
-    if (cmd.generation() != generation) {
+  private ReplyEffect<Event, State> onGraphFinished(State state, GraphFinished cmd) {
+    if (state.finished()) {
       return Effect().noReply();
     }
-    control = null;
-    closeMeters();
-    timers.cancel(DrainTimedOut.class);
-    if (phase == Phase.STOPPING) {
-      return afterGraphStopped(state);
-    }
-    // The graph ended without being asked to: a failure (or an unexpected completion).
-    failAndBackOff(cmd.failureTrace() != null ? cmd.failureTrace() : "Flow graph completed unexpectedly");
-    return Effect().noReply();
+    context.getLog().info("Flow {} reached the end of its source", id);
+    return Effect().persist(new FlowFinished()).thenRun(this::tellRunner).thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onDrainTimedOut(State state, DrainTimedOut cmd) {
-    if (cmd.generation() != generation || phase != Phase.STOPPING) {
-      return Effect().noReply();
-    }
-    context.getLog().warn("Flow {} did not drain within {}; records after offset {} will be read again",
-        flowName(), flowSettings.drainTimeout(), state.nextOffset());
-    generation++; // late checkpoints of the old graph are still accepted (they are acknowledged records)
-    control = null;
-    closeMeters();
-    return afterGraphStopped(state);
-  }
-
-  private ReplyEffect<Event, State> afterGraphStopped(State state) {
-    phase = Phase.IDLE;
-    runningSpec = null;
-    switch (afterStop) {
-      case STOP_ENTITY:
-        return Effect().stop().thenNoReply().thenUnstashAll();
-      case PASSIVATE:
-        entityContext.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()));
-        return Effect().noReply().thenUnstashAll();
-      default:
-        reconcile(state);
-        return Effect().noReply().thenUnstashAll();
+  private void stopThenPassivate(State state) {
+    tellRunner(state);
+    if (!runnerState.busy()) {
+      requestPassivation();
     }
   }
 
-  private ReplyEffect<Event, State> onRetryStart(State state, RetryStart cmd) {
-    if (cmd.generation() == generation && phase == Phase.BACKOFF) {
-      phase = Phase.IDLE;
-      reconcile(state);
-    }
-    return Effect().noReply();
-  }
-
-  // ---------------------------------------------------------------- running the graph
-
-  /** Brings the runtime in line with the persisted target state. */
-  private void reconcile(State state) {
-    boolean wanted = state.spec() != null && state.target() == TargetState.RUNNING;
-    switch (phase) {
-      case IDLE -> {
-        if (wanted) {
-          start(state);
-        }
-      }
-      case STARTING, RUNNING -> {
-        if (!wanted || !state.spec().equals(runningSpec)) {
-          stopGraph(AfterStop.RECONCILE);
-        }
-      }
-      case BACKOFF -> {
-        if (!wanted) {
-          timers.cancel(RetryStart.class);
-          phase = Phase.IDLE;
-          failureTrace = null;
-        }
-      }
-      case STOPPING -> { /* reconciled again once the graph has stopped */ }
+  private void requestPassivation() {
+    if (!passivationRequested) {
+      passivationRequested = true;
+      entityContext.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()));
     }
   }
 
-  private void start(State state) {
-    phase = Phase.STARTING;
-    generation++;
-    runningSpec = state.spec();
-    long gen = generation;
-    if (state.nextOffset() >= 0) {
-      context.getSelf().tell(new StartAt(state.nextOffset(), gen));
-      return;
+  /** Tells the runner what should run now, given the persisted state. */
+  private void tellRunner(State state) {
+    if (runner == null) {
+      return; // before recovery completed; RecoveryCompleted tells it
     }
-    try {
-      CompletionStage<Long> initial = graphOf(state.spec()).initialOffset();
-      context.pipeToSelf(initial, (offset, error) -> error == null
-          ? new StartAt(offset, gen)
-          : new StartFailed(FlowFailures.trace("Cannot find the initial offset of " + flowName(), error), gen));
-    } catch (RuntimeException e) {
-      context.getSelf().tell(new StartFailed(FlowFailures.trace("Cannot build flow " + flowName(), e), gen));
-    }
-  }
-
-  private void runGraph(long offset) {
-    long gen = generation;
-    ActorRef<Command> self = context.getSelf();
-    Duration askTimeout = settings.askTimeout();
-    try {
-      ConnectorPlan plan = planOf(runningSpec);
-      FlowGraph graph = plan.flowGraph(runningSpec, context.getSystem());
-      meters = FerryMetrics.get(context.getSystem())
-          .flowMeters(runningSpec, plan.sourceClusterName(), plan.targetClusterName());
-      Pair<FlowControl, CompletionStage<Done>> running = CheckpointedGraph.run(
-          graph.from(offset), flowSettings,
-          p -> AskPattern.<Command, Done>ask(self, replyTo -> new Checkpoint(p, replyTo), askTimeout,
-              context.getSystem().scheduler()),
-          meters, context.getSystem());
-      control = running.first();
-      phase = Phase.RUNNING;
-      context.getLog().info("Flow {} started at offset {} on {}", flowName(), offset, settings.workerId());
-      context.pipeToSelf(running.second(), (done, error) -> new GraphTerminated(
-          error == null ? null : FlowFailures.trace("Flow " + flowName() + " failed", error), gen));
-    } catch (RuntimeException e) {
-      failAndBackOff(FlowFailures.trace("Cannot start flow " + flowName(), e));
-    }
-  }
-
-
-  private FlowGraph graphOf(FlowSpec spec) {
-    return planOf(spec).flowGraph(spec, context.getSystem());
-  }
-
-  private ConnectorPlan planOf(FlowSpec spec) {
-    return ConnectorTypes.plan(spec.id().connector(), spec.connectorConfig(), settings);
-  }
-
-  /**
-   * The entity stopped: after a drain nothing runs any more; after a failure (a checkpoint the
-   * journal could not write) the graph still runs and must stop reading, or it would go on copying
-   * without checkpoints next to the graph of the entity sharding restarts.
-   */
-  private void stopped() {
-    if (control != null) {
-      control.stopConsuming();
-      control = null;
-    }
-    closeMeters();
-  }
-
-  /** The flow's meters leave this node's /metrics whenever its graph is not running here. */
-  private void closeMeters() {
-    if (meters != null) {
-      meters.close();
-      meters = null;
-    }
-  }
-
-  private void stopThen(AfterStop then) {
-    if (phase == Phase.RUNNING || phase == Phase.STARTING || phase == Phase.STOPPING) {
-      stopGraph(then);
-    } else {
-      timers.cancel(RetryStart.class);
-      phase = Phase.STOPPING;
-      afterStop = then;
-      context.getSelf().tell(new GraphTerminated(null, generation));
-    }
-  }
-
-  private void stopGraph(AfterStop then) {
-    // A stronger follow-up wins: stopping the entity beats passivating beats reconciling.
-    if (phase != Phase.STOPPING || then.ordinal() > afterStop.ordinal()) {
-      afterStop = then;
-    }
-    if (phase == Phase.STOPPING) {
-      return;
-    }
-    if (phase == Phase.STARTING) {
-      // Nothing runs yet: drop the pending start.
-      generation++;
-      phase = Phase.STOPPING;
-      context.getSelf().tell(new GraphTerminated(null, generation));
-      return;
-    }
-    phase = Phase.STOPPING;
-    if (control != null) {
-      control.stopConsuming();
-      timers.startSingleTimer(DrainTimedOut.class, new DrainTimedOut(generation), flowSettings.drainTimeout());
-    } else {
-      context.getSelf().tell(new GraphTerminated(null, generation));
-    }
-  }
-
-  private void failAndBackOff(String trace) {
-    control = null;
-    closeMeters();
-    runningSpec = null;
-    failureTrace = trace;
-    consecutiveFailures++;
-    phase = Phase.BACKOFF;
-    generation++;
-    Duration delay = FlowFailures.backoff(flowSettings, consecutiveFailures);
-    context.getLog().warn("Flow {} failed (attempt {}), restarting in {}: {}", flowName(),
-        consecutiveFailures, delay, trace.lines().findFirst().orElse(""));
-    timers.startSingleTimer(RetryStart.class, new RetryStart(generation), delay);
-  }
-
-  private String flowName() {
-    return FlowId.parse(entityContext.getEntityId()).toString();
+    boolean run = state.wantsToRun() && !passivating && !handingOff;
+    runner.tell(new FlowRunner.Desire(run ? new FlowRunner.Wanted(state.flow(), state.revision()) : null));
   }
 
   private FlowStatus status(State state) {
-    // A running graph whose writes wait too long for the target shows FAILED with what waits, not RUNNING.
-    String stall = phase == Phase.RUNNING && control != null ? control.stall(flowSettings.stallTimeout()) : null;
-    String shown = switch (phase) {
-      case BACKOFF -> "FAILED";
-      case RUNNING, STARTING -> stall != null ? "FAILED" : "RUNNING";
-      case STOPPING, IDLE -> state.spec() == null ? "UNASSIGNED"
-          : state.target() == TargetState.PAUSED ? "PAUSED"
-          : state.target() == TargetState.STOPPED ? "STOPPED" : "RUNNING";
-    };
-    String trace = phase == Phase.BACKOFF ? failureTrace
-        : stall != null ? "Flow " + flowName() + " is stalled: " + stall : null;
-    return new FlowStatus(FlowId.parse(entityContext.getEntityId()), shown, settings.workerId(),
-        trace, state.nextOffset(), state.records(), state.bytes(), state.lastSourceTimestamp(), rate.perSecond());
+    String shown;
+    if (runnerState.failed() || runnerState.stalled()) {
+      shown = "FAILED";
+    } else if (state.finished()) {
+      shown = "FINISHED";
+    } else if (state.flow() == null) {
+      shown = "UNASSIGNED";
+    } else {
+      shown = switch (state.target()) {
+        case RUNNING -> "RUNNING";
+        case PAUSED -> "PAUSED";
+        case STOPPED -> "STOPPED";
+      };
+    }
+    return new FlowStatus(id, shown, settings.workerId(), runnerState.trace(), state.position(),
+        state.records(), state.bytes(), state.lastSourceTimestamp(), rate.perSecond());
   }
 
   // ---------------------------------------------------------------- events
@@ -536,13 +361,18 @@ public final class FlowEntity
   @Override
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder().forAnyState()
-        .onEvent(FlowAssigned.class, (s, e) ->
-            new State(e.spec(), e.target(), s.nextOffset(), s.records(), s.bytes(), s.lastSourceTimestamp()))
-        .onEvent(OffsetCheckpointed.class, (s, e) -> new State(s.spec(), s.target(), e.nextOffset(),
-            s.records() + e.records(), s.bytes() + e.bytes(), Math.max(s.lastSourceTimestamp(), e.sourceTimestamp())))
-        .onEvent(FlowReset.class, (s, e) -> new State(s.spec(), TargetState.STOPPED, -1, 0, 0, 0))
-        .onEvent(OffsetMoved.class, (s, e) -> new State(s.spec(), s.target(), e.nextOffset(), s.records(), s.bytes(),
-            s.lastSourceTimestamp()))
+        .onEvent(FlowAssigned.class, (s, e) -> new State(e.flow(), e.revision(), e.target(), s.position(),
+            s.positionMoved(), s.records(), s.bytes(), s.lastSourceTimestamp(),
+            s.finished() && e.revision() == s.revision() && e.flow().equals(s.flow())))
+        .onEvent(PositionCheckpointed.class, (s, e) -> new State(s.flow(), s.revision(), s.target(), e.position(),
+            false, s.records() + e.records(), s.bytes() + e.bytes(),
+            Math.max(s.lastSourceTimestamp(), e.sourceTimestamp()), s.finished()))
+        .onEvent(PositionMoved.class, (s, e) -> new State(s.flow(), s.revision(), s.target(), e.position(),
+            true, s.records(), s.bytes(), s.lastSourceTimestamp(), false))
+        .onEvent(FlowReset.class, (s, e) -> new State(s.flow(), s.revision(), TargetState.STOPPED, null,
+            false, 0, 0, 0, false))
+        .onEvent(FlowFinished.class, (s, e) -> new State(s.flow(), s.revision(), s.target(), s.position(),
+            s.positionMoved(), s.records(), s.bytes(), s.lastSourceTimestamp(), true))
         .build();
   }
 }

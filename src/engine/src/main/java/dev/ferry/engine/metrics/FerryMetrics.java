@@ -2,7 +2,6 @@ package dev.ferry.engine.metrics;
 
 import dev.ferry.engine.connector.FlowView;
 import dev.ferry.engine.flow.FlowId;
-import dev.ferry.engine.flow.FlowSpec;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -44,6 +43,9 @@ public final class FerryMetrics implements Extension {
 
   private static final Id ID = new Id();
 
+  /** The tags of every flow's meters besides {@code connector}: MirrorMaker 2's. */
+  public static final List<String> FLOW_TAGS = List.of("source", "target", "topic", "partition");
+
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<FlowId, FlowMeters> running = new ConcurrentHashMap<>();
@@ -71,20 +73,21 @@ public final class FerryMetrics implements Extension {
   /**
    * Registers the meters of a flow whose graph starts on this node; close them when it stops.
    *
-   * @param sourceCluster how the connector names its source cluster (MM2's source alias)
-   * @param targetCluster how the connector names its target cluster (MM2's target alias)
+   * @param tags the flow's {@link #FLOW_TAGS} as its plan names them (MirrorMaker 2's for Kafka
+   *             types); a missing tag is empty, since Prometheus needs one tag set per meter name
    */
-  public FlowMeters flowMeters(FlowSpec spec, String sourceCluster, String targetCluster) {
-    FlowId id = spec.id();
-    Tags tags = Tags.of("connector", id.connector(), "source", sourceCluster, "target", targetCluster,
-        "topic", spec.targetTopic(), "partition", Integer.toString(id.partition()));
+  public FlowMeters flowMeters(FlowId id, Map<String, String> tags) {
+    Tags flowTags = Tags.of("connector", id.connector());
+    for (String key : FLOW_TAGS) {
+      flowTags = flowTags.and(key, tags.getOrDefault(key, ""));
+    }
     // A graph that did not drain in time may still hold the flow's meters: replace them.
     FlowMeters previous = running.get(id);
     if (previous != null) {
       previous.close();
     }
     FlowMeters[] created = new FlowMeters[1];
-    created[0] = new FlowMeters(registry, tags, System::currentTimeMillis, () -> running.remove(id, created[0]));
+    created[0] = new FlowMeters(registry, flowTags, System::currentTimeMillis, () -> running.remove(id, created[0]));
     running.put(id, created[0]);
     return created[0];
   }
@@ -95,7 +98,7 @@ public final class FerryMetrics implements Extension {
    */
   public void updateLag(List<FlowView> flows, long nowMs) {
     for (FlowView flow : flows) {
-      FlowMeters meters = running.get(flow.flow().id());
+      FlowMeters meters = running.get(flow.id());
       if (meters != null) {
         meters.lag(flow.offsetLag(), flow.timeLagMs(nowMs));
       }

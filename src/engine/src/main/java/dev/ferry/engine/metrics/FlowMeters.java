@@ -1,6 +1,6 @@
 package dev.ferry.engine.metrics;
 
-import dev.ferry.engine.flow.FlowProgress;
+import dev.ferry.engine.spi.FlowProgress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

@@ -3,20 +3,21 @@ package dev.ferry.engine.connector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.engine.flow.FlowId;
-import dev.ferry.engine.flow.FlowSpec;
+import dev.ferry.engine.spi.FlowDescriptor;
+import dev.ferry.engine.spi.FlowRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FlowAssignmentsTest {
 
-  private static FlowSpec spec(String topic, int partition, String target) {
-    return new FlowSpec(new FlowId("c", topic, partition), target, Map.of());
+  private static FlowDescriptor spec(String topic, int partition, String target) {
+    return new FlowDescriptor(topic + "/" + partition,
+        Map.of("topic", topic, "partition", String.valueOf(partition), "target.topic", target));
   }
 
-  private static ConnectorEntity.FlowRef ref(int task, String topic, int partition, String target) {
-    return new ConnectorEntity.FlowRef(task, new FlowId("c", topic, partition), target);
+  private static FlowRef ref(int task, String topic, int partition, String target) {
+    return new FlowRef(task, spec(topic, partition, target));
   }
 
   @Test
@@ -30,19 +31,27 @@ class FlowAssignmentsTest {
 
   @Test
   void aDiscoveryThatFindsNothingNewChangesNothing() {
-    List<ConnectorEntity.FlowRef> current = List.of(ref(0, "a", 0, "a.r"), ref(1, "a", 1, "a.r"));
+    List<FlowRef> current = List.of(ref(0, "a", 0, "a.r"), ref(1, "a", 1, "a.r"));
     FlowAssignments changes = FlowAssignments.diff(current, 2, List.of(spec("a", 1, "a.r"), spec("a", 0, "a.r")));
     assertTrue(changes.isEmpty(), "running flows are left alone: " + changes);
   }
 
   @Test
   void addedPartitionsAndTopicsExtendTheTaskIdsAndMissingOnesRetire() {
-    List<ConnectorEntity.FlowRef> current = List.of(ref(0, "a", 0, "a.r"), ref(1, "gone", 0, "gone.r"));
+    List<FlowRef> current = List.of(ref(0, "a", 0, "a.r"), ref(1, "gone", 0, "gone.r"));
     FlowAssignments changes = FlowAssignments.diff(current, 2,
         List.of(spec("a", 0, "a.r"), spec("a", 1, "a.r"), spec("new", 0, "new.r")));
     assertEquals(List.of(ref(2, "a", 1, "a.r"), ref(3, "new", 0, "new.r")), changes.added(),
         "new partition and new topic get ids 2 and 3");
-    assertEquals(List.of(new FlowId("c", "gone", 0)), changes.retired(), "a vanished topic's flow retires");
+    assertEquals(List.of("gone/0"), changes.retired(), "a vanished topic's flow retires");
+  }
+
+  @Test
+  void partitionsSortAsNumbersAndTopicsBeforeLongerTopics() {
+    FlowAssignments changes = FlowAssignments.diff(List.of(), 0,
+        List.of(spec("a-b", 0, "x"), spec("a", 10, "x"), spec("a", 2, "x")));
+    assertEquals(List.of(ref(0, "a", 2, "x"), ref(1, "a", 10, "x"), ref(2, "a-b", 0, "x")), changes.added(),
+        "topic a's partitions 2 then 10, then topic a-b");
   }
 
   @Test

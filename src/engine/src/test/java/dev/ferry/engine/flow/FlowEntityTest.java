@@ -1,13 +1,16 @@
 package dev.ferry.engine.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.ferry.engine.EngineSettings;
 import dev.ferry.engine.TargetState;
+import dev.ferry.engine.connector.PlanCache;
+import dev.ferry.engine.spi.FlowDescriptor;
+import dev.ferry.engine.spi.FlowRef;
+import dev.ferry.engine.spi.Position;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,35 +52,44 @@ class FlowEntityTest {
     TESTKIT.shutdownTestKit();
   }
 
-  private static FlowSpec spec(String topic, long records, long failAt) {
-    return new FlowSpec(new FlowId("c", topic, 0), topic + ".copy", Map.of(
+  /** A flow of its own connector (named after the key), whose config revision 1 the plan cache holds. */
+  private record Spec(FlowId id, FlowRef flow) {}
+
+  private static Spec spec(String key, long records, long failAt) {
+    String connector = "c-" + key;
+    PlanCache.get(TESTKIT.system()).revision(connector, 1, Map.of(
         "connector.class", "dev.ferry.test.FakeSourceConnector",
         "fake.records", String.valueOf(records),
         "fake.fail-at", String.valueOf(failAt)));
+    return new Spec(new FlowId(connector, key), new FlowRef(0, new FlowDescriptor(key, Map.of("topic", key))));
   }
 
-  private static ActorRef<FlowEntity.Command> spawn(FlowSpec spec) {
+  private static ActorRef<FlowEntity.Command> spawn(Spec spec) {
     TestProbe<ClusterSharding.ShardCommand> shard = TESTKIT.createTestProbe();
     return TESTKIT.spawn(FlowEntity.create(
         new EntityContext<>(FlowEntity.TYPE_KEY, spec.id().entityId(), shard.ref()), SETTINGS));
   }
 
+  private static long next(FlowStatus status) {
+    return status.position() == null ? -1 : status.position().getLong(FakeConnectorType.NEXT, -1);
+  }
+
   private static FlowStatus status(ActorRef<FlowEntity.Command> flow) {
     TestProbe<FlowStatus> probe = TESTKIT.createTestProbe();
     flow.tell(new FlowEntity.GetStatus(probe.ref()));
-    return probe.receiveMessage();
+    return probe.receiveMessage(Duration.ofSeconds(15));
   }
 
-  private static void assign(ActorRef<FlowEntity.Command> flow, FlowSpec spec, TargetState target) {
+  private static void assign(ActorRef<FlowEntity.Command> flow, Spec spec, TargetState target) {
     TestProbe<Done> done = TESTKIT.createTestProbe();
-    flow.tell(new FlowEntity.Assign(spec, target, done.ref()));
-    done.receiveMessage();
+    flow.tell(new FlowEntity.Assign(spec.flow(), 1, target, done.ref()));
+    done.receiveMessage(Duration.ofSeconds(15));
   }
 
   private static void awaitOffset(ActorRef<FlowEntity.Command> flow, long offset) {
     TestProbe<Object> probe = TESTKIT.createTestProbe();
     probe.awaitAssert(Duration.ofSeconds(10), () -> {
-      assertEquals(offset, status(flow).nextOffset(), "persisted offset reaches " + offset);
+      assertEquals(offset, next(status(flow)), "persisted position reaches " + offset);
       return null;
     });
   }
@@ -85,8 +97,9 @@ class FlowEntityTest {
   @Test
   void checkpointsInBatchesUpToTheLastAcknowledgedOffset() {
     String topic = "batch-" + UUID.randomUUID();
-    ActorRef<FlowEntity.Command> flow = spawn(spec(topic, 2_500, -1));
-    assign(flow, spec(topic, 2_500, -1), TargetState.RUNNING);
+    Spec spec = spec(topic, 2_500, -1);
+    ActorRef<FlowEntity.Command> flow = spawn(spec);
+    assign(flow, spec, TargetState.RUNNING);
     awaitOffset(flow, 2_500);
     FlowStatus status = status(flow);
     assertEquals(2_500, status.recordsReplicated(), "every acknowledged record counted exactly once");
@@ -97,7 +110,7 @@ class FlowEntityTest {
   @Test
   void resumesFromThePersistedOffsetAfterARestart() {
     String topic = "restart-" + UUID.randomUUID();
-    FlowSpec spec = spec(topic, 700, -1);
+    Spec spec = spec(topic, 700, -1);
     ActorRef<FlowEntity.Command> first = spawn(spec);
     assign(first, spec, TargetState.RUNNING);
     awaitOffset(first, 700);
@@ -116,7 +129,7 @@ class FlowEntityTest {
   @Test
   void pauseDrainsTheGraphAndKeepsTheOffset() {
     String topic = "pause-" + UUID.randomUUID();
-    FlowSpec spec = spec(topic, 300, -1);
+    Spec spec = spec(topic, 300, -1);
     ActorRef<FlowEntity.Command> flow = spawn(spec);
     assign(flow, spec, TargetState.RUNNING);
     awaitOffset(flow, 300);
@@ -137,7 +150,7 @@ class FlowEntityTest {
   @Test
   void aFailingGraphIsReportedFailedAndRestartsFromItsLastCheckpoint() {
     String topic = "fail-" + UUID.randomUUID();
-    FlowSpec spec = spec(topic, 1_000, 550);
+    Spec spec = spec(topic, 1_000, 550);
     ActorRef<FlowEntity.Command> flow = spawn(spec);
     assign(flow, spec, TargetState.RUNNING);
     awaitOffset(flow, 1_000);
@@ -145,37 +158,38 @@ class FlowEntityTest {
     assertEquals(2, starts.size(), "one restart after the failure: " + starts);
     assertTrue(starts.get(1) > 0 && starts.get(1) <= 550,
         "restarted from a checkpoint taken before the failed record, not from scratch: " + starts);
-    assertNotNull(status(flow), "the flow answers after recovering");
+    assertEquals("RUNNING", status(flow).state(), "the flow runs again after its failure");
   }
 
-  private static StatusReply<Done> moveOffset(ActorRef<FlowEntity.Command> flow, long nextOffset) {
+  private static StatusReply<Done> moveOffset(ActorRef<FlowEntity.Command> flow, Long nextOffset) {
     TestProbe<StatusReply<Done>> probe = TESTKIT.createTestProbe();
-    flow.tell(new FlowEntity.MoveOffset(nextOffset, probe.ref()));
+    flow.tell(new FlowEntity.MovePosition(nextOffset == null ? null : Position.of(FakeConnectorType.NEXT, nextOffset),
+        probe.ref()));
     return probe.receiveMessage(Duration.ofSeconds(10));
   }
 
   private static void remove(ActorRef<FlowEntity.Command> flow) {
     TestProbe<Done> done = TESTKIT.createTestProbe();
     flow.tell(new FlowEntity.Remove(false, done.ref()));
-    done.receiveMessage();
+    done.receiveMessage(Duration.ofSeconds(15));
   }
 
   @Test
   void resumesFromAnOffsetMovedWhileStopped() {
     String topic = "move-" + UUID.randomUUID();
-    FlowSpec spec = spec(topic, 300, -1);
+    Spec spec = spec(topic, 300, -1);
     ActorRef<FlowEntity.Command> flow = spawn(spec);
     assign(flow, spec, TargetState.RUNNING);
     awaitOffset(flow, 300);
 
-    StatusReply<Done> refused = moveOffset(flow, 100);
+    StatusReply<Done> refused = moveOffset(flow, 100L);
     assertTrue(refused.isError(), "a running flow refuses to move its offset: " + refused);
     assertTrue(refused.getError().getMessage().contains("STOPPED"), "the refusal says why: " + refused.getError());
 
     remove(flow); // what a connector stop sends: drains, remembers STOPPED
-    StatusReply<Done> moved = moveOffset(flow, 100);
+    StatusReply<Done> moved = moveOffset(flow, 100L);
     assertTrue(moved.isSuccess(), "a stopped flow moves its offset: " + moved);
-    assertEquals(100, status(flow).nextOffset(), "the moved offset is the persisted resume point");
+    assertEquals(100, next(status(flow)), "the moved offset is the persisted resume point");
 
     assign(flow, spec, TargetState.RUNNING);
     awaitOffset(flow, 300);
@@ -185,16 +199,16 @@ class FlowEntityTest {
   @Test
   void resetOffsetRestartsFromTheInitialOffsetAndSurvivesARestart() {
     String topic = "reset-" + UUID.randomUUID();
-    FlowSpec spec = spec(topic, 200, -1);
+    Spec spec = spec(topic, 200, -1);
     ActorRef<FlowEntity.Command> first = spawn(spec);
     assign(first, spec, TargetState.RUNNING);
     awaitOffset(first, 200);
     remove(first);
-    assertTrue(moveOffset(first, FlowEntity.INITIAL_OFFSET).isSuccess(), "a stopped flow resets its offset");
+    assertTrue(moveOffset(first, null).isSuccess(), "a stopped flow resets its offset");
     TESTKIT.stop(first);
 
     ActorRef<FlowEntity.Command> second = spawn(spec);
-    assertEquals(-1, status(second).nextOffset(), "the reset survives recovery");
+    assertEquals(-1, next(status(second)), "the reset survives recovery");
     assertEquals("STOPPED", status(second).state(), "a recovered stopped flow stays stopped");
     assertEquals(List.of(0L), FakeConnectorType.STARTS.get(topic), "waking a stopped flow does not start it");
     assign(second, spec, TargetState.RUNNING);
