@@ -145,8 +145,11 @@ class NewTargetTopicsTest extends OneNodeTestBase {
       clusters.target().restart(Duration.ofSeconds(120));
     }
     awaitPersisted(name, 1000);
-    assertEquals("RUNNING", api.get("/connectors/" + name + "/status").json().path("tasks").path(0)
-        .path("state").asText(), "RUNNING again once the target acknowledges");
+    AtomicReference<JsonNode> again = new AtomicReference<>();
+    Await.until(Duration.ofSeconds(30), () -> {
+      again.set(api.get("/connectors/" + name + "/status").json().path("tasks").path(0));
+      return "RUNNING".equals(again.get().path("state").asText());
+    }, () -> "RUNNING again once the target acknowledges: " + again.get());
     Reconciliation r = Reconciliation.of(TopicData.digest(source(), name, Duration.ofSeconds(60)),
         TopicData.digest(target(), name + ".replica", Duration.ofSeconds(60)));
     assertEquals(0, r.lost(), "nothing lost across the stall: " + r.summary());

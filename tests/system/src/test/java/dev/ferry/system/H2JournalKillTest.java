@@ -49,7 +49,9 @@ class H2JournalKillTest {
   /** ferry.flow.checkpoint-max-records (its default): the duplicate bound of a crash, per flow. */
   private static final int WINDOW = 1000;
   private static final String CONNECTOR = "h2kill";
-  private static final Pattern STARTED = Pattern.compile("Flow " + CONNECTOR + ":(\\S+)-(\\d+) started at offset (\\d+)");
+  /** FlowRunner's line: {@code Flow h2kill:<topic>/<partition> started at {kafka_offset=<n>} on <worker>}. */
+  private static final Pattern STARTED =
+      Pattern.compile("Flow " + CONNECTOR + ":(\\S+)/(\\d+) started at \\{kafka_offset=(\\d+)}");
 
   private final TestClusters kafka = TestClusters.shared();
   private final String topic = "h2kill-" + Long.toHexString(System.nanoTime());

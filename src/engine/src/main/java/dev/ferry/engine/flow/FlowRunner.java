@@ -5,6 +5,7 @@ import dev.ferry.engine.FlowSettings;
 import dev.ferry.engine.connector.PlanCache;
 import dev.ferry.engine.metrics.FerryMetrics;
 import dev.ferry.engine.metrics.FlowMeters;
+import dev.ferry.engine.persistence.JournalHealth;
 import dev.ferry.engine.spi.ConnectorPlan;
 import dev.ferry.engine.spi.FlowControl;
 import dev.ferry.engine.spi.FlowGraph;
@@ -136,6 +137,11 @@ final class FlowRunner {
   // ---------------------------------------------------------------- starting
 
   private Behavior<Command> starting(Wanted wanted) {
+    // A graph that cannot checkpoint would only copy records to copy again: wait for the journal instead.
+    String journalProblem = JournalHealth.get(context.getSystem()).problem();
+    if (journalProblem != null) {
+      return backingOff(wanted, "Flow " + id + " cannot start: " + journalProblem);
+    }
     long thisRun = ++run;
     report(Phase.STARTING, null);
     CompletionStage<Ready> ready = AskPattern.<FlowEntity.Command, ResumePoint>ask(entity,

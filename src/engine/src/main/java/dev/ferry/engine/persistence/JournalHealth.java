@@ -75,12 +75,15 @@ public final class JournalHealth implements Extension {
   private final ExecutorService probes;
   /** How long after the journal came back entities that failed meanwhile are still explained by it. */
   private static final Duration RECENT = Duration.ofMinutes(2);
+  /** How long the node's first probe may take: it opens the journal's connection pool. */
+  private static final Duration FIRST_WRITE_TIMEOUT = Duration.ofSeconds(30);
 
   private volatile Status status = Status.ok(Instant.now());
   private volatile Status lastOutage;
   private CompletableFuture<Void> running;
   private long runningSince;
   private boolean tableChecked;
+  private volatile boolean everWritten;
 
   private JournalHealth(ActorSystem<?> system) {
     this.system = system;
@@ -148,7 +151,9 @@ public final class JournalHealth implements Extension {
   private synchronized void tick() {
     if (running != null && !running.isDone()) {
       long waited = System.nanoTime() - runningSince;
-      if (waited > timeout.toNanos()) {
+      // The first write also opens the journal's connection pool: it gets the start-up's patience.
+      Duration limit = everWritten || timeout.compareTo(FIRST_WRITE_TIMEOUT) > 0 ? timeout : FIRST_WRITE_TIMEOUT;
+      if (waited > limit.toNanos()) {
         unwritable("a write to the journal has not completed for " + Duration.ofNanos(waited).toSeconds() + " s");
       }
       return;
@@ -228,6 +233,7 @@ public final class JournalHealth implements Extension {
   }
 
   private void writable() {
+    everWritten = true;
     Status previous = status;
     if (!previous.writable()) {
       log.info("The journal can be written again (it could not for {} s)",
