@@ -32,3 +32,8 @@ CREATE TABLE IF NOT EXISTS ${schema}.snapshot (
   meta_ser_manifest VARCHAR(255),
   meta_payload BYTEA,
   PRIMARY KEY(persistence_id, sequence_number));
+-- Written every few seconds by each node's journal probe (JournalHealth): one row per node.
+CREATE TABLE IF NOT EXISTS ${schema}.journal_probe (
+  worker_id VARCHAR(255) NOT NULL,
+  written_at BIGINT NOT NULL,
+  PRIMARY KEY(worker_id));

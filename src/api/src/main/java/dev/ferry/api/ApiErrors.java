@@ -72,6 +72,7 @@ final class ApiErrors {
         case NOT_FOUND -> StatusCodes.NOT_FOUND;
         case ALREADY_EXISTS, CONFLICT -> StatusCodes.CONFLICT;
         case BAD_REQUEST -> StatusCodes.BAD_REQUEST;
+        case UNAVAILABLE -> StatusCodes.SERVICE_UNAVAILABLE;
       };
     }
     if (cause instanceof ConnectorConfigException) {

@@ -2,6 +2,7 @@ package dev.ferry.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.engine.EngineSettings;
+import dev.ferry.engine.persistence.JournalHealth;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.Cluster;
@@ -13,7 +14,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * The worker-level routes: {@code GET /} (ServerInfo) and {@code GET /health} (WorkerStatus). The
  * health of a node is its cluster membership: healthy once it is an Up member (it can then reach
- * every connector through sharding), starting while it joins, unhealthy once it leaves or is downed.
+ * every connector through sharding), starting while it joins, unhealthy once it leaves or is downed;
+ * and its journal: an Up member whose journal cannot be written ({@link JournalHealth}) is unhealthy
+ * (503) with the reason, until a write succeeds again.
  */
 final class ServerRoutes extends AllDirectives {
 
@@ -51,6 +54,12 @@ final class ServerRoutes extends AllDirectives {
     Cluster cluster = Cluster.get(system.classicSystem());
     MemberStatus status = cluster.selfMember().status();
     ObjectNode body = Json.MAPPER.createObjectNode();
+    String journalProblem = JournalHealth.get(system).problem();
+    if (journalProblem != null && (status == MemberStatus.up() || status == MemberStatus.weaklyUp())) {
+      body.put("status", "unhealthy");
+      body.put("message", journalProblem);
+      return Json.response(StatusCodes.SERVICE_UNAVAILABLE, body);
+    }
     if (status == MemberStatus.up() || status == MemberStatus.weaklyUp()
         || status == MemberStatus.shuttingDown()) {
       body.put("status", "healthy");

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param restartBackoffMin    first restart delay after a failure
  * @param restartBackoffMax    largest restart delay
  * @param drainTimeout         how long a stopping flow may take to finish its in-flight records
+ * @param stallTimeout         how long records may wait for the target's acknowledgement before the
+ *                             flow's status shows it stalled (FAILED with a trace; it keeps waiting)
  */
 public record FlowSettings(
     int checkpointMaxRecords,
@@ -26,7 +28,8 @@ public record FlowSettings(
     long maxBatchBytes,
     Duration restartBackoffMin,
     Duration restartBackoffMax,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    Duration stallTimeout) {
 
   /** Reads the {@code flow} keys of the {@code ferry} section. */
   public static FlowSettings create(Config flow) {
@@ -45,7 +48,8 @@ public record FlowSettings(
         positiveBytes(flow, "flow.max-batch-bytes"),
         min,
         max,
-        EngineSettings.positiveDuration(flow, "flow.drain-timeout"));
+        EngineSettings.positiveDuration(flow, "flow.drain-timeout"),
+        EngineSettings.positiveDuration(flow, "flow.stall-timeout"));
   }
 
   private static long positiveBytes(Config c, String key) {

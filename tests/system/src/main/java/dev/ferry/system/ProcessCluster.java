@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A Ferry cluster of node processes on loopback, joined through seed nodes, sharing one journal in
  * its own PostgreSQL schema (created up front with the node's idempotent schema command, dropped on
- * {@link #close}). Every node's default target is the given cluster.
+ * {@link #close}). Every node's default target is the given cluster. {@link #startOnH2} starts the
+ * default profile instead: one node whose journal is the embedded H2 file in its data directory
+ * (an H2 file belongs to one process, so an H2 cluster has one node).
  */
 public final class ProcessCluster implements AutoCloseable {
 
@@ -24,6 +26,29 @@ public final class ProcessCluster implements AutoCloseable {
 
   private ProcessCluster(String schema) {
     this.schema = schema;
+  }
+
+  /**
+   * One node on the default H2 journal under {@code dataDir} (kept on {@link #close}, so a test can
+   * start the node again on the same journal), waiting until it is ready. {@code environment} is
+   * laid over the node's (e.g. {@code FERRY_DB_URL} to put the journal elsewhere).
+   */
+  public static ProcessCluster startOnH2(String targetBootstrap, Path dataDir, Path log, Map<String, String> settings,
+                                         Map<String, String> environment) {
+    Map<String, String> env = new HashMap<>();
+    env.put("FERRY_PERSISTENCE", "h2");
+    env.put("FERRY_CLUSTER_JOIN", "self");
+    env.put("FERRY_TARGET_BOOTSTRAP_SERVERS", targetBootstrap);
+    env.put("FERRY_LOCAL_KAFKA", "off");
+    env.put("FERRY_DATA_DIR", dataDir.toString());
+    env.putAll(environment);
+    List<String> props = new ArrayList<>();
+    settings.forEach((key, value) -> props.add("-D" + key + "=" + value));
+    ProcessCluster cluster = new ProcessCluster(null);
+    cluster.nodes.add(new NodeProcess("node1", TestNodes.freePort(), env, props, log));
+    cluster.nodes.forEach(NodeProcess::start);
+    cluster.awaitReady(cluster.nodes);
+    return cluster;
   }
 
   /** Starts {@code size} nodes at once and waits until each is ready. */
@@ -45,8 +70,8 @@ public final class ProcessCluster implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       Map<String, String> env = new HashMap<>();
       env.put("FERRY_PERSISTENCE", "postgres");
-      env.put("FERRY_TestDatabase.URL", TestDatabase.URL);
-      env.put("FERRY_TestDatabase.USER", TestDatabase.USER);
+      env.put("FERRY_DB_URL", TestDatabase.URL);
+      env.put("FERRY_DB_USER", TestDatabase.USER);
       env.put("FERRY_DB_SCHEMA", schema);
       env.put("FERRY_CREATE_SCHEMA", "off");
       env.put("FERRY_CLUSTER_JOIN", "seed-nodes");
@@ -91,6 +116,8 @@ public final class ProcessCluster implements AutoCloseable {
   @Override
   public void close() {
     nodes.stream().filter(NodeProcess::isRunning).forEach(NodeProcess::kill);
-    TestDatabase.dropSchemas(List.of(schema));
+    if (schema != null) {
+      TestDatabase.dropSchemas(List.of(schema));
+    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -68,19 +69,26 @@ public final class TopicData {
   }
 
   /**
-   * Waits until every partition has a leader: producing earlier can leave an idempotent producer
-   * stuck retrying OUT_OF_ORDER_SEQUENCE_NUMBER.
+   * Waits until every partition has a leader that serves it (answers ListOffsets: its log exists).
+   * Producing earlier can make the broker append an idempotent producer's second batch before its
+   * first one, which then fails with OUT_OF_ORDER_SEQUENCE_NUMBER until it expires (KAFKA-15591).
    */
   private static void awaitLeaders(Admin admin, String topic, int partitions) {
     Await.until(Duration.ofSeconds(30), () -> {
       try {
         var d = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
-        return d.partitions().size() >= partitions
-            && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (d.partitions().size() < partitions
+            || !d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+          return false;
+        }
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        d.partitions().forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS);
+        return true;
       } catch (InterruptedException | ExecutionException | TimeoutException e) {
         return false;
       }
-    }, () -> "every partition of " + topic + " has a leader");
+    }, () -> "every partition of " + topic + " has a leader that serves it");
   }
 
   /**
@@ -93,14 +101,22 @@ public final class TopicData {
     props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
     try (KafkaProducer<byte[], byte[]> producer =
              new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (long n = from; n < from + count; n++) {
         for (int p = 0; p < partitions; p++) {
-          producer.send(record(topic, p, n, valueBytes));
+          producer.send(record(topic, p, n, valueBytes), (meta, error) -> {
+            if (error != null) {
+              failed.compareAndSet(null, error);
+            }
+          });
         }
       }
       producer.flush();
+    }
+    if (failed.get() != null) {
+      throw new IllegalStateException("producing test records into " + topic + " failed: " + failed.get(), failed.get());
     }
   }
 

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
 import org.apache.pekko.kafka.ProducerSettings;
@@ -124,7 +125,9 @@ public final class KafkaClients implements Extension {
               .withBootstrapServers(k.bootstrapServers())
               .withProperties(props);
       log.info("Starting pooled producer for target cluster {}", k.bootstrapServers());
-      Producer<byte[], byte[]> shared = base.createKafkaProducer();
+      // Never pipelined into a partition before the broker acknowledged a first record: see FirstWriteGate.
+      Producer<byte[], byte[]> shared = new FirstWriteGate(base.createKafkaProducer(),
+          system.dispatchers().lookup(DispatcherSelector.fromConfig("pekko.kafka.default-dispatcher")));
       return new PooledProducer(base.withProducer(shared).withCloseProducerOnStop(false), shared);
     });
   }

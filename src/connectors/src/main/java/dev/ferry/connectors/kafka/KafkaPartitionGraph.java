@@ -7,6 +7,7 @@ import dev.ferry.engine.spi.FlowControl;
 import dev.ferry.engine.spi.FlowGraph;
 import dev.ferry.engine.spi.FlowProgress;
 import dev.ferry.engine.spi.Position;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -114,6 +115,7 @@ public final class KafkaPartitionGraph implements FlowGraph {
     // At most max-in-flight-records records are unacknowledged: that many batches of max-batch-records.
     int batchesInFlight = Math.max(1, flowSettings.maxInFlightRecords() / flowSettings.maxBatchRecords());
     Producer<byte[], byte[]> producer = clients.sharedProducer(target);
+    Unacknowledged unacknowledged = new Unacknowledged(targetTopic + "-" + partition.partition());
     // Records join a batch only while the producer is busy: no added latency when idle,
     // one acknowledgement per batch instead of per record under load.
     Source<Outgoing, FlowControl> outgoing = PartitionBatches.of(clients, source, partition, offset, flowSettings)
@@ -123,12 +125,20 @@ public final class KafkaPartitionGraph implements FlowGraph {
     }
     Source<Sent, FlowControl> acknowledged = outgoing
         // Sent in order, acknowledged in order, at most batchesInFlight batches outstanding.
-        .mapAsync(batchesInFlight, batch -> BatchSend.send(producer, batch.copies())
-            .thenApply(targetOffsets -> new Sent(batch.pending(), targetOffsets)))
+        .mapAsync(batchesInFlight, batch -> {
+          unacknowledged.sent(batch.copies().size());
+          return BatchSend.send(producer, batch.copies())
+              .thenApply(targetOffsets -> new Sent(batch.pending(), targetOffsets));
+        })
+        .map(sent -> {
+          unacknowledged.acknowledged();
+          return sent;
+        })
         // The data path runs on the Kafka dispatcher (a thread pool meant for blocking calls), as
         // pekko-connectors-kafka's producer stages do: send() may block on a full buffer or missing
         // metadata, and must not hold a thread of the actor system's default dispatcher.
-        .async(KAFKA_DISPATCHER);
+        .async(KAFKA_DISPATCHER)
+        .mapMaterializedValue(control -> new StallReportingControl(control, unacknowledged));
     return listener == null
         ? acknowledged.map(sent -> sent.pending().progress())
         : acknowledged.mapAsync(batchesInFlight, this::acknowledged);
@@ -178,6 +188,19 @@ public final class KafkaPartitionGraph implements FlowGraph {
   private CompletionStage<FlowProgress> acknowledged(Sent sent) {
     return listener.acknowledged(new AcknowledgedBatch(partition, sent.pending().sourceOffsets(), sent.targetOffsets(),
         sent.pending().progress()));
+  }
+
+  /** The source's control, reporting writes the target has not acknowledged for too long. */
+  private record StallReportingControl(FlowControl source, Unacknowledged unacknowledged) implements FlowControl {
+    @Override
+    public void stopConsuming() {
+      source.stopConsuming();
+    }
+
+    @Override
+    public String stall(Duration timeout) {
+      return unacknowledged.stall(timeout);
+    }
   }
 
   /**

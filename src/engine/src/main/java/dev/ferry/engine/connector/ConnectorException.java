@@ -17,7 +17,9 @@ public final class ConnectorException extends RuntimeException {
     /** The request conflicts with the connector's state (409). */
     CONFLICT,
     /** The request or config is invalid (400). */
-    BAD_REQUEST
+    BAD_REQUEST,
+    /** The node cannot take the request now, e.g. its journal cannot be written (503). */
+    UNAVAILABLE
   }
 
   private final Kind kind;

@@ -5,6 +5,7 @@ import dev.ferry.engine.TargetState;
 import dev.ferry.engine.flow.FlowEntity;
 import dev.ferry.engine.flow.FlowId;
 import dev.ferry.engine.flow.FlowStatus;
+import dev.ferry.engine.persistence.JournalHealth;
 import dev.ferry.engine.spi.ConnectorConfigException;
 import dev.ferry.engine.spi.ConnectorPlan;
 import dev.ferry.engine.spi.FlowRef;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.Done;
@@ -24,14 +26,23 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * What operators can do with connectors, as asynchronous Java calls: the one entry point of the
  * REST API (and so the CLI) into the engine. Requests go through cluster sharding, so any node
  * serves any connector. Refusals complete exceptionally with a {@link ConnectorException}.
+ *
+ * <p>While the node's journal cannot be written ({@link JournalHealth}) changes are refused at
+ * once as UNAVAILABLE with the reason, and connector asks wait only briefly (entities cannot
+ * recover meanwhile); in status a flow that does not answer shows FAILED with the journal's
+ * problem (also for a while after, as failed flows restart), a running connector FAILED with it.
  */
 public final class ConnectorService {
+
+  /** How long a connector ask waits while the journal cannot be written. */
+  private static final Duration JOURNAL_DOWN_ASK_TIMEOUT = Duration.ofSeconds(2);
 
   private final ActorSystem<?> system;
   private final EngineSettings settings;
   private final Duration timeout;
   private final OffsetCommands offsets;
   private final PlanCache plans;
+  private final JournalHealth journal;
 
   /** A service over the connectors of the cluster this node belongs to. */
   public ConnectorService(ActorSystem<?> system, EngineSettings settings) {
@@ -40,6 +51,7 @@ public final class ConnectorService {
     this.timeout = settings.askTimeout();
     this.offsets = new OffsetCommands(system, timeout);
     this.plans = PlanCache.get(system);
+    this.journal = JournalHealth.get(system);
   }
 
   /** The engine settings (default target cluster etc.) the service validates against. */
@@ -49,13 +61,14 @@ public final class ConnectorService {
 
   /** Every connector name, sorted. */
   public CompletionStage<List<String>> list() {
-    return ConnectorRegistry.ref(system).ask(ConnectorRegistry.ListNames::new, timeout)
+    return ConnectorRegistry.ref(system).ask(ConnectorRegistry.ListNames::new, askTimeout())
         .thenApply(ConnectorRegistry.Names::names);
   }
 
   /** Creates a connector (POST /connectors). */
   public CompletionStage<ConnectorSnapshot> create(String name, Map<String, String> config, TargetState initial) {
     Map<String, String> full = validated(name, config);
+    requireWritableJournal();
     return ask(name, r -> new ConnectorEntity.Create(full, initial, r))
         .thenCompose(this::registered)
         .thenApply(ConnectorEntity.Reply.Accepted::snapshot);
@@ -64,6 +77,7 @@ public final class ConnectorService {
   /** Creates or reconfigures a connector (PUT /connectors/{name}/config). */
   public CompletionStage<ConnectorEntity.Reply.Accepted> putConfig(String name, Map<String, String> config) {
     Map<String, String> full = validated(name, config);
+    requireWritableJournal();
     return ask(name, r -> new ConnectorEntity.PutConfig(full, r)).thenCompose(this::registered);
   }
 
@@ -72,6 +86,7 @@ public final class ConnectorService {
    * removes its key. 404 for an unknown connector, 409 if it was reconfigured concurrently.
    */
   public CompletionStage<ConnectorSnapshot> patchConfig(String name, Map<String, String> patch) {
+    requireWritableJournal();
     return get(name).thenCompose(current -> {
       Map<String, String> merged = new HashMap<>(current.config());
       patch.forEach((key, value) -> {
@@ -93,6 +108,7 @@ public final class ConnectorService {
 
   /** Pauses, resumes or stops a connector. */
   public CompletionStage<ConnectorSnapshot> changeTarget(String name, TargetState target) {
+    requireWritableJournal();
     return ask(name, r -> new ConnectorEntity.ChangeTarget(target, r))
         .thenApply(ConnectorEntity.Reply.Accepted::snapshot);
   }
@@ -126,27 +142,36 @@ public final class ConnectorService {
 
   /** Moves flows' positions (PATCH /connectors/{name}/offsets); only while the connector is STOPPED. */
   public CompletionStage<Done> alterOffsets(String name, ConnectorOffsets changes) {
+    requireWritableJournal();
     return get(name).thenCompose(snapshot -> offsets.move(snapshot, plan(snapshot), changes));
   }
 
   /** Resets every flow to where a new flow starts (DELETE /connectors/{name}/offsets); only while STOPPED. */
   public CompletionStage<Done> resetOffsets(String name) {
+    requireWritableJournal();
     return get(name).thenCompose(offsets::reset);
   }
 
   /** Forgets the topics a connector used (PUT /connectors/{name}/topics/reset). */
   public CompletionStage<ConnectorSnapshot> resetTopics(String name) {
+    requireWritableJournal();
     return ask(name, ConnectorEntity.ResetTopics::new).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
   }
 
   /** Deletes a connector and its flows' offsets. */
   public CompletionStage<ConnectorSnapshot> delete(String name) {
+    requireWritableJournal();
     return ask(name, ConnectorEntity.Delete::new).thenApply(ConnectorEntity.Reply.Accepted::snapshot);
   }
 
   /** The connector and the live status of each of its flows, by task id. */
   public CompletionStage<ConnectorStatus> status(String name) {
-    return get(name).thenCompose(snapshot -> {
+    return get(name).thenCompose(found -> {
+      String journalProblem = journal.problem();
+      ConnectorSnapshot snapshot = journalProblem == null || found.target() != TargetState.RUNNING
+          || found.failureTrace() != null ? found
+          : new ConnectorSnapshot(found.name(), found.config(), found.revision(), found.target(), found.flows(),
+              found.type(), journalProblem, found.workerId(), found.topicsUsed());
       if (snapshot.target() == TargetState.STOPPED) {
         return CompletableFuture.completedFuture(new ConnectorStatus(snapshot, List.of()));
       }
@@ -158,7 +183,7 @@ public final class ConnectorService {
         CompletionStage<FlowStatus> answer = FlowEntity.ref(system, id)
             .ask(FlowEntity.GetStatus::new, settings.statusTimeout());
         asks.add(answer.handle((status, error) -> new ConnectorStatus.TaskStatus(flow, error == null ? status
-            : FlowStatus.unknown(id, settings.workerId()))).toCompletableFuture());
+            : unanswered(id))).toCompletableFuture());
       }
       return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
           .thenApply(v -> new ConnectorStatus(snapshot, asks.stream().map(CompletableFuture::join).toList()));
@@ -257,10 +282,40 @@ public final class ConnectorService {
     return Map.copyOf(full);
   }
 
+  /** A flow that did not answer: not running; FAILED with the reason when the journal is (or just was) the cause. */
+  private FlowStatus unanswered(FlowId id) {
+    String journalProblem = journal.recentProblem();
+    return journalProblem == null ? FlowStatus.unknown(id, settings.workerId())
+        : new FlowStatus(id, "FAILED", settings.workerId(), journalProblem, null, 0, 0, 0, 0);
+  }
+
+  /** While the journal cannot be written, entities cannot recover: wait for them only briefly. */
+  private Duration askTimeout() {
+    return journal.problem() != null && JOURNAL_DOWN_ASK_TIMEOUT.compareTo(timeout) < 0
+        ? JOURNAL_DOWN_ASK_TIMEOUT : timeout;
+  }
+
+  /** Refuses a change at once while the journal cannot be written: it could not be persisted. */
+  private void requireWritableJournal() {
+    String journalProblem = journal.problem();
+    if (journalProblem != null) {
+      throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE, "Cannot change connectors now: "
+          + journalProblem);
+    }
+  }
+
   private CompletionStage<ConnectorEntity.Reply.Accepted> ask(
       String name, Function<ActorRef<ConnectorEntity.Reply>, ConnectorEntity.Command> command) {
     ConnectorNames.check(name);
-    return ConnectorEntity.ref(system, name).ask(command::apply, timeout).thenApply(reply -> {
+    return ConnectorEntity.ref(system, name).ask(command::apply, askTimeout()).handle((reply, error) -> {
+      if (error != null) {
+        String journalProblem = journal.problem();
+        if (journalProblem != null) {
+          throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE, "Connector " + name
+              + " cannot be reached now: " + journalProblem);
+        }
+        throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+      }
       if (reply instanceof ConnectorEntity.Reply.Accepted accepted) {
         return accepted;
       }

@@ -339,7 +339,7 @@ public final class FlowEntity
 
   private FlowStatus status(State state) {
     String shown;
-    if (runnerState.failed()) {
+    if (runnerState.failed() || runnerState.stalled()) {
       shown = "FAILED";
     } else if (state.finished()) {
       shown = "FINISHED";

@@ -5,6 +5,7 @@ import dev.ferry.engine.FlowSettings;
 import dev.ferry.engine.connector.PlanCache;
 import dev.ferry.engine.metrics.FerryMetrics;
 import dev.ferry.engine.metrics.FlowMeters;
+import dev.ferry.engine.persistence.JournalHealth;
 import dev.ferry.engine.spi.ConnectorPlan;
 import dev.ferry.engine.spi.FlowControl;
 import dev.ferry.engine.spi.FlowGraph;
@@ -64,6 +65,8 @@ final class FlowRunner {
 
   private record RetryStart(long run) implements Command {}
 
+  private record CheckStall(long run) implements Command {}
+
   /** Phases as the entity sees them. */
   enum Phase { IDLE, STARTING, RUNNING, DRAINING, BACKING_OFF }
 
@@ -76,6 +79,11 @@ final class FlowRunner {
   record Report(Phase phase, String trace) {
     static Report idle() {
       return new Report(Phase.IDLE, null);
+    }
+
+    /** Running, but its writes have waited too long for the target (the trace says which): shown FAILED. */
+    boolean stalled() {
+      return phase == Phase.RUNNING && trace != null;
     }
 
     /** A graph is starting, running or draining: the persisted position may still advance. */
@@ -97,6 +105,7 @@ final class FlowRunner {
   private long run;
   private int consecutiveFailures;
   private Phase reported;
+  private String reportedTrace;
 
   static Behavior<Command> create(FlowId id, ActorRef<FlowEntity.Command> entity, EngineSettings settings) {
     // Its lines name the connector and flow too (logback's %X, JSON logs' "mdc").
@@ -128,6 +137,11 @@ final class FlowRunner {
   // ---------------------------------------------------------------- starting
 
   private Behavior<Command> starting(Wanted wanted) {
+    // A graph that cannot checkpoint would only copy records to copy again: wait for the journal instead.
+    String journalProblem = JournalHealth.get(context.getSystem()).problem();
+    if (journalProblem != null) {
+      return backingOff(wanted, "Flow " + id + " cannot start: " + journalProblem);
+    }
     long thisRun = ++run;
     report(Phase.STARTING, null);
     CompletionStage<Ready> ready = AskPattern.<FlowEntity.Command, ResumePoint>ask(entity,
@@ -185,7 +199,15 @@ final class FlowRunner {
     report(Phase.RUNNING, null);
     context.pipeToSelf(graph.done(), (done, error) -> new GraphEnded(thisRun,
         error == null ? null : FlowFailures.trace("Flow " + id + " failed", error)));
+    timers.startSingleTimer(CheckStall.class, new CheckStall(thisRun), stallCheckInterval());
     return Behaviors.receive(Command.class)
+        .onMessage(CheckStall.class, c -> c.run() == thisRun, c -> {
+          // Writes the target leaves unacknowledged beyond stall-timeout show in status (it keeps waiting).
+          String stall = graph.control().stall(flowSettings.stallTimeout());
+          report(Phase.RUNNING, stall == null ? null : "Flow " + id + " is stalled: " + stall);
+          timers.startSingleTimer(CheckStall.class, new CheckStall(thisRun), stallCheckInterval());
+          return Behaviors.same();
+        })
         .onMessage(GraphEnded.class, e -> e.run() == thisRun, e -> {
           graph.meters().close();
           if (Duration.ofNanos(System.nanoTime() - startedAt).compareTo(flowSettings.restartBackoffMax()) > 0) {
@@ -286,10 +308,20 @@ final class FlowRunner {
   // ---------------------------------------------------------------- helpers
 
   private void report(Phase phase, String trace) {
-    if (phase != reported || trace != null) {
+    if (phase != reported || trace != null || reportedTrace != null) {
+      boolean sameStall = phase == reported && phase == Phase.RUNNING && java.util.Objects.equals(trace, reportedTrace);
       reported = phase;
-      entity.tell(new FlowEntity.RunnerReport(new Report(phase, trace)));
+      reportedTrace = trace;
+      if (!sameStall) {
+        entity.tell(new FlowEntity.RunnerReport(new Report(phase, trace)));
+      }
     }
+  }
+
+  /** A fraction of stall-timeout, so a stall shows within about a tenth of it after it began. */
+  private Duration stallCheckInterval() {
+    Duration tenth = flowSettings.stallTimeout().dividedBy(10);
+    return tenth.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : tenth;
   }
 
   private static FlowRef flowRef(Wanted wanted) {
